@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ROLES = ['citizen', 'official', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity({ name: 'user_account' })
+export class UserAccount {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-case; unique. */
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 100 })
+  displayName!: string;
+
+  @Column({ name: 'preferred_language', type: 'varchar', length: 16, default: 'en' })
+  preferredLanguage!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role!: Role;
+
+  /** A department id of the city pack; set for officials only. */
+  @Column({ name: 'department_id', type: 'varchar', length: 64, nullable: true })
+  departmentId!: string | null;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, select: false })
+  passwordHash!: string;
+
+  @Column({ name: 'is_demo', type: 'boolean', default: false })
+  isDemo!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+}

@@ -1,0 +1,65 @@
+import { type DynamicModule, Module, type Type, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { CityModule } from './city/city.module.js';
+import type { CityPack } from './city/city-pack.types.js';
+import { ApiErrorFilter } from './common/api-error.filter.js';
+import { DomainError } from './common/domain-error.js';
+import { ErrorResponder, LOGGER } from './common/error-responder.js';
+import { validationFailures } from './common/validation-failures.js';
+import type { AppConfig } from './config/environment.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthService } from './health/health.service.js';
+import { I18nService } from './i18n/i18n.service.js';
+import { PortalFallback } from './portal/portal-fallback.js';
+
+/** What start-up has already prepared and checked before Nest is built. */
+export interface AppContext {
+  config: AppConfig;
+  pack: CityPack;
+  dataSource: DataSource;
+  logger: Logger;
+  i18n: I18nService;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+@Module({})
+export class AppModule {
+  static forRoot(context: AppContext, extraModules: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => context.dataSource.options,
+          // The data source is opened (and migrated) before Nest starts, so a bad DATABASE_URL fails in one line.
+          dataSourceFactory: () => Promise.resolve(context.dataSource),
+        }),
+        CityModule.forRoot(context.pack),
+        ...extraModules,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: context.config },
+        { provide: LOGGER, useValue: context.logger },
+        { provide: I18nService, useValue: context.i18n },
+        ErrorResponder,
+        PortalFallback,
+        HealthService,
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: (errors) => new DomainError('VALIDATION_FAILED', {}, { fields: validationFailures(errors) }),
+          }),
+        },
+      ],
+      exports: [ErrorResponder, I18nService, LOGGER, APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { HttpException, Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { I18nService } from '../i18n/i18n.service.js';
+import { DomainError } from './domain-error.js';
+import { type ErrorCode, errorStatus } from './error-codes.js';
+
+/** HTTP statuses raised by the framework itself (routing, body parsing, rate limiting) → our codes. */
+const codeOfStatus: Partial<Record<number, ErrorCode>> = {
+  400: 'MALFORMED_BODY',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'NOT_READY',
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  [detail: string]: unknown;
+}
+
+export const LOGGER = Symbol('LOGGER');
+
+/**
+ * The one place that turns any failure into `{ statusCode, code, message }`, with the message translated
+ * for the request's language. Anything it does not recognise is logged in full and answered with a
+ * generic 500 that carries no stack, SQL or other internals.
+ */
+@Injectable()
+export class ErrorResponder {
+  constructor(
+    private readonly i18n: I18nService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  toDomainError(exception: unknown): DomainError {
+    if (exception instanceof DomainError) return exception;
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : typeof (exception as { statusCode?: unknown })?.statusCode === 'number'
+          ? (exception as { statusCode: number }).statusCode
+          : undefined;
+    const code = status === undefined ? undefined : codeOfStatus[status];
+    return new DomainError(code ?? 'INTERNAL_ERROR');
+  }
+
+  body(error: DomainError, language: string): ErrorBody {
+    return {
+      statusCode: errorStatus[error.code],
+      code: error.code,
+      message: this.i18n.t(language, `errors:${error.code}`, error.params),
+      ...error.details,
+    };
+  }
+
+  send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    const error = this.toDomainError(exception);
+    if (error.code === 'INTERNAL_ERROR') {
+      this.logger.error({ err: exception, reqId: request.id, url: request.url, method: request.method }, 'unexpected error');
+    }
+    const query = request.query as Record<string, unknown> | undefined;
+    const language = this.i18n.negotiate(typeof query?.lang === 'string' ? query.lang : undefined, request.headers['accept-language']);
+    const body = this.body(error, language);
+    void reply.status(body.statusCode).header('content-language', language).header('cache-control', 'no-store').send(body);
+  }
+}

@@ -1,0 +1,133 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  on: true,
+  yes: true,
+  false: false,
+  '0': false,
+  off: false,
+  no: false,
+};
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Leaves a value that is not a whole number as it was, so validation can name it instead of NaN. */
+const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value);
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim().toLowerCase() in BOOLEAN_WORDS ? BOOLEAN_WORDS[value.trim().toLowerCase()] : value;
+
+/**
+ * The process environment the API reads, validated once at boot. Every variable is documented in
+ * docs/configuration.md (secret or not, default, range).
+ */
+export class EnvironmentVariables {
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 1 to 65535' })
+  @Min(1, { message: 'must be a whole number from 1 to 65535' })
+  @Max(65535, { message: 'must be a whole number from 1 to 65535' })
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1, { message: 'must be a host name or IP address' })
+  HOST = '127.0.0.1';
+
+  /** Secret: may carry a password. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'must be a folder path' })
+  DATA_DIR = './.data';
+
+  /** Secret: may carry a password. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be the id of a city pack, e.g. "seoul"' })
+  CITY = 'seoul';
+
+  /** Defaults to on with the embedded database and off with DATABASE_URL (see resolveDemoData). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  DEMO_DATA?: boolean;
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 1 to 100000' })
+  @Min(1, { message: 'must be a whole number from 1 to 100000' })
+  @Max(100_000, { message: 'must be a whole number from 1 to 100000' })
+  RATE_LIMIT_PER_MINUTE = 300;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of bytes from 1024 to 104857600' })
+  @Min(1024, { message: 'must be a whole number of bytes from 1024 to 104857600' })
+  @Max(100 * 1024 * 1024, { message: 'must be a whole number of bytes from 1024 to 104857600' })
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  TRUST_PROXY = false;
+}
+
+/** The validated configuration the rest of the API uses. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+  dataDir: string;
+  redisUrl: string | undefined;
+  city: string;
+  demoData: boolean;
+  logLevel: EnvironmentVariables['LOG_LEVEL'];
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+}
+
+/** A bad setting: start-up prints the message as one line and exits. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const given = Object.fromEntries(
+    [...known, 'DATABASE_URL', 'REDIS_URL', 'DEMO_DATA']
+      .filter((name) => env[name] !== undefined && env[name] !== '')
+      .map((name) => [name, env[name]]),
+  );
+  const vars = plainToInstance(EnvironmentVariables, given, { exposeDefaultValues: true });
+  const [problem] = validateSync(vars, { stopAtFirstError: true });
+  if (problem) {
+    const reason = Object.values(problem.constraints ?? {})[0] ?? 'is not valid';
+    const shown = /URL$/.test(problem.property) ? redactUrl(String(given[problem.property])) : String(given[problem.property]);
+    throw new ConfigError(`${problem.property} ${reason} (got "${shown}")`);
+  }
+  const dataDir = resolve(vars.DATA_DIR);
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    database: vars.DATABASE_URL ? { kind: 'postgres', url: vars.DATABASE_URL } : { kind: 'embedded', dataDir },
+    dataDir,
+    redisUrl: vars.REDIS_URL,
+    city: vars.CITY,
+    demoData: vars.DEMO_DATA ?? !vars.DATABASE_URL,
+    logLevel: vars.LOG_LEVEL,
+    rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+    trustProxy: vars.TRUST_PROXY,
+  };
+}
+
+/** Hides the password of a connection URL before it reaches a log or a terminal. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@\s]*:)[^@\s]*@/i, '$1***@');
+}

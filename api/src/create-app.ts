@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import type { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { type AppContext, AppModule } from './app.module.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerSecurity } from './http/security.js';
+import { JsonLogger } from './logging/json-logger.js';
+import { PortalFallback } from './portal/portal-fallback.js';
+import { registerPortal } from './portal/register-portal.js';
+
+/** Builds the HTTP application on an already prepared context; the caller listens. */
+export async function createApp(
+  context: AppContext,
+  /** More modules to mount, for tests that exercise the shared HTTP plumbing through routes of their own. */
+  extraModules: Type[] = [],
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: context.logger,
+    bodyLimit: context.config.bodyLimitBytes,
+    trustProxy: context.config.trustProxy,
+    genReqId: () => randomUUID(),
+    // Lets a hostile client keep no connection or header parser busy for long.
+    connectionTimeout: 30_000,
+    requestTimeout: 60_000,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(context, extraModules), adapter, {
+    logger: new JsonLogger(context.logger),
+    bufferLogs: false,
+  });
+  await registerSecurity(app, context.config);
+  if (app.get(PortalFallback).built) await registerPortal(app);
+  registerOpenApi(app);
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

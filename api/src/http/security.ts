@@ -1,0 +1,48 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '../config/environment.js';
+import { DomainError } from '../common/domain-error.js';
+
+/** Everything the portal needs and nothing from elsewhere (no CDN, no inline script). */
+const portalCsp = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** swagger-ui's page carries inline <style> blocks; only its pages get that allowance. */
+const DOCS_CSP = Object.entries({ ...portalCsp, styleSrc: ["'self'", "'unsafe-inline'"] })
+  .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+  .join('; ');
+
+export async function registerSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: portalCsp },
+    // Served over plain HTTP on localhost in demo mode; a TLS-terminating proxy adds HSTS in production.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply, payload) => {
+      if (request.url.startsWith('/api/docs')) reply.header('content-security-policy', DOCS_CSP);
+      return payload;
+    });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    // The portal's static files are not the API: a page load fetches many of them.
+    allowList: (request) => !request.url.startsWith('/api'),
+    errorResponseBuilder: (_request, context) => new DomainError('RATE_LIMITED', { count: Math.ceil(context.ttl / 1000) }),
+  });
+}

@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
+
+/** Every migration, oldest first. `npm run migration:generate` appends here. */
+export const migrations = [InitialSchema1764000000000];

@@ -1,0 +1,57 @@
+import i18next, { type TFunction } from 'i18next';
+import { defaultLanguage, directionOf, loadNamespaces, shellNamespaces } from './languages';
+
+const instance = i18next.createInstance();
+const loaded = new Set<string>();
+
+async function ensureLoaded(language: string): Promise<void> {
+  if (loaded.has(language)) return;
+  for (const [namespace, resource] of await loadNamespaces(language, shellNamespaces)) {
+    instance.addResourceBundle(language, namespace, resource, true, true);
+  }
+  loaded.add(language);
+}
+
+/** Starts i18next with only the given language's files loaded. */
+export async function initI18n(language: string): Promise<void> {
+  await instance.init({
+    lng: language,
+    // Every key exists in every language (the tests check it), so no second language is downloaded.
+    fallbackLng: false,
+    ns: [...shellNamespaces],
+    defaultNS: 'common',
+    resources: {},
+    partialBundledLanguages: true,
+    // Text is only ever set with textContent, never parsed as HTML.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await ensureLoaded(language);
+  await instance.changeLanguage(language);
+}
+
+export async function changeLanguage(language: string): Promise<void> {
+  await ensureLoaded(language);
+  await instance.changeLanguage(language);
+}
+
+export function currentLanguage(): string {
+  return instance.language || defaultLanguage;
+}
+
+export const t: TFunction = instance.t.bind(instance);
+
+// Error codes arrive from the API at run time, so this lookup cannot be checked against the locale files.
+const lookUp = instance.t.bind(instance) as unknown as (key: string) => string;
+
+/** The API's translated text for an error code, when the errors namespace has one without parameters. */
+export function errorText(code: string): string | null {
+  const key = `errors:${code}`;
+  return instance.exists(key) ? lookUp(key) : null;
+}
+
+/** Sets <html lang> and <html dir>. */
+export function applyDocumentLanguage(language: string): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
+}

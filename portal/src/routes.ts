@@ -1,0 +1,50 @@
+/**
+ * The portal's pages, as plain data. Browser tests import this file from Node to visit every route in
+ * every language, so it must not touch the DOM: pages are only reached through lazy import()s.
+ */
+import type { PageModule } from './pages/page';
+
+export type { PageModule };
+
+export interface Route {
+  /** Exact path, no trailing slash except for "/". */
+  path: string;
+  /** Key in locales/<lang>/common.json of the page's title (document title, announcement). */
+  titleKey: string;
+  load: () => Promise<PageModule>;
+}
+
+export const routes: Route[] = [
+  {
+    path: '/',
+    titleKey: 'home.title',
+    load: () => import('./pages/home/home-page').then((m) => m.homePage),
+  },
+  {
+    path: '/services',
+    titleKey: 'services.title',
+    load: () => import('./pages/services/services-page').then((m) => m.servicesPage),
+  },
+  {
+    path: '/accessibility',
+    titleKey: 'accessibility.title',
+    load: () => import('./pages/accessibility/accessibility-page').then((m) => m.accessibilityPage),
+  },
+];
+
+/** Shown for any path that matches no route; `path` is an example of such a path for tests. */
+export const notFoundRoute: Route = {
+  path: '/no-such-page',
+  titleKey: 'notFound.title',
+  load: () => import('./pages/not-found/not-found-page').then((m) => m.notFoundPage),
+};
+
+export function normalisePath(path: string): string {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return trimmed === '' ? '/' : trimmed;
+}
+
+export function findRoute(path: string): Route {
+  const wanted = normalisePath(path);
+  return routes.find((route) => route.path === wanted) ?? notFoundRoute;
+}

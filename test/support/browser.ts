@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium; never a downloaded browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const missingBrowser = existsSync(CHROMIUM_PATH) ? undefined : `no Chromium at CHROMIUM_PATH ${CHROMIUM_PATH}`;
+if (missingBrowser) {
+  if (process.env.CI === 'true') throw new Error(`CI needs a browser: ${missingBrowser} (apt-get install -y chromium)`);
+  process.stderr.write(
+    `\n${'!'.repeat(80)}\nSKIPPING browser tests: ${missingBrowser}. Install it: apt-get install -y chromium\n${'!'.repeat(80)}\n\n`,
+  );
+}
+
+/** `describe` for suites that drive the browser: skipped outside CI, loudly, when Chromium is missing. */
+export const describeWithBrowser: jest.Describe = missingBrowser ? describe.skip : describe;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+}
+
+/** A page in a context of its own (axe needs one), at a size that keeps software rendering quick. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  return context.newPage();
+}
