@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type Type, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { CityModule } from './city/city.module.js';
@@ -14,6 +15,7 @@ import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { I18nService } from './i18n/i18n.service.js';
 import { PortalFallback } from './portal/portal-fallback.js';
+import { REDIS } from './redis/redis.token.js';
 
 /** What start-up has already prepared and checked before Nest is built. */
 export interface AppContext {
@@ -22,6 +24,8 @@ export interface AppContext {
   dataSource: DataSource;
   logger: Logger;
   i18n: I18nService;
+  /** The shared Redis connection when REDIS_URL is set. */
+  redis: Redis | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -44,6 +48,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: context.config },
         { provide: LOGGER, useValue: context.logger },
+        { provide: REDIS, useValue: context.redis },
         { provide: I18nService, useValue: context.i18n },
         ErrorResponder,
         PortalFallback,
@@ -59,7 +64,7 @@ export class AppModule {
           }),
         },
       ],
-      exports: [ErrorResponder, I18nService, LOGGER, APP_CONFIG],
+      exports: [ErrorResponder, I18nService, LOGGER, APP_CONFIG, REDIS],
     };
   }
 }

@@ -30,9 +30,18 @@ export async function createApp(
     logger: new JsonLogger(context.logger),
     bufferLogs: false,
   });
-  await registerSecurity(app, context.config);
+  await registerSecurity(app, context.config, context.redis);
   if (app.get(PortalFallback).built) await registerPortal(app);
   registerOpenApi(app);
+  const { redis } = context;
+  if (redis) {
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => {
+        await redis.quit().catch(() => redis.disconnect());
+      });
+  }
   app.enableShutdownHooks();
   await app.init();
   return app;

@@ -7,6 +7,7 @@ import { cityPacksDir } from './config/paths.js';
 import { openDatabase } from './database/data-source.js';
 import { I18nService } from './i18n/i18n.service.js';
 import { createLogger } from './logging/json-logger.js';
+import { connectRedis } from './redis/redis-connection.js';
 
 /**
  * Everything that can fail for a reason the operator must fix — configuration, city pack, database — checked
@@ -30,5 +31,7 @@ export async function prepare(env: NodeJS.ProcessEnv, logger?: Logger): Promise<
     await dataSource.destroy();
     throw error;
   }
-  return { config, pack, dataSource, logger: log, i18n };
+  // Connected last: nothing before it can fail and leave the connection open.
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : null;
+  return { config, pack, dataSource, logger: log, i18n, redis };
 }

@@ -65,6 +65,14 @@ describeWithDatabase('HTTP basics of the API on PostgreSQL', () => {
     expect(await xml.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
+  test('an unexpected failure is a generic, translated 500 that leaks nothing', async () => {
+    const response = await fetch(`${api.url}/api/test-echo/crash`, { headers: { 'accept-language': 'ko' } });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: '시스템에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.' });
+    expect(text).not.toMatch(/secret_table|password_hash|at .*\.ts/);
+  });
+
   test('responses carry security headers and a CSP without inline script', async () => {
     const response = await fetch(`${api.url}/api/health`);
     const csp = response.headers.get('content-security-policy') ?? '';

@@ -85,9 +85,19 @@ describeWithDatabase('with DATABASE_URL it uses that server', () => {
     await admin.query(`CREATE DATABASE ${name}`);
     const url = Object.assign(new URL(runDatabaseUrl() ?? ''), { pathname: `/${name}` }).toString();
     try {
-      const server = await startUntilListening({ DATABASE_URL: url });
-      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      const server = await startUntilListening({ DATABASE_URL: url, LOG_LEVEL: 'info' });
+      expect((await fetch(`${server.url}/api/health`, { headers: { authorization: 'Bearer secret-token' } })).status).toBe(200);
       expect(await server.stop()).toBe('SIGTERM');
+      // Structured logs: one JSON object per line, each request with its id and outcome, no credentials.
+      const logs = server
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logs).toContainEqual(
+        expect.objectContaining({ msg: 'request completed', reqId: expect.any(String), res: expect.objectContaining({ statusCode: 200 }) }),
+      );
+      expect(server.output()).not.toContain('secret-token');
       const db = new pg.Client({ connectionString: url });
       await db.connect();
       expect((await db.query('SELECT count(*)::int AS n FROM migrations')).rows[0].n).toBeGreaterThan(0);

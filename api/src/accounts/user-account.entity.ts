@@ -1,9 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const ROLES = ['citizen', 'official', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+// Constraints are made by migrations/; declared here too so that migration:generate sees no drift.
 @Entity({ name: 'user_account' })
+@Index('uq_user_account_email', ['email'], { unique: true })
+@Check('ck_user_account_role', `role IN ('citizen', 'official', 'admin')`)
+@Check('ck_user_account_official_department', `(role = 'official') = (department_id IS NOT NULL)`)
+@Check('ck_user_account_email', `email = lower(email) AND position('@' in email) > 1`)
 export class UserAccount {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

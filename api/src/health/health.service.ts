@@ -1,38 +1,35 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { answersWithin } from '../common/answers-within.js';
 import { DomainError } from '../common/domain-error.js';
+import { REDIS } from '../redis/redis.token.js';
+
+type State = 'up' | 'down';
 
 export interface HealthReport {
   status: 'ok';
-  checks: { database: 'up' };
+  /** `redis` only when REDIS_URL is set. Redis down does not make the API unready: one instance works alone. */
+  checks: { database: 'up'; redis?: State };
 }
 
-const DATABASE_TIMEOUT_MS = 2000;
+const TIMEOUT_MS = 2000;
 
 @Injectable()
 export class HealthService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis | null,
+  ) {}
 
   async readiness(): Promise<HealthReport> {
-    if (!(await this.databaseAnswers())) {
-      throw new DomainError('NOT_READY', {}, { checks: { database: 'down' } });
-    }
-    return { status: 'ok', checks: { database: 'up' } };
-  }
-
-  private async databaseAnswers(): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS);
-    });
-    const probe = this.dataSource.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
-    try {
-      return await Promise.race([probe, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    const redisConnection = this.redis;
+    const [database, redis] = await Promise.all([
+      answersWithin(() => this.dataSource.query('SELECT 1'), TIMEOUT_MS),
+      redisConnection ? answersWithin(() => redisConnection.ping(), TIMEOUT_MS) : undefined,
+    ]);
+    const redisCheck = redis === undefined ? {} : { redis: (redis ? 'up' : 'down') as State };
+    if (!database) throw new DomainError('NOT_READY', {}, { checks: { database: 'down', ...redisCheck } });
+    return { status: 'ok', checks: { database: 'up', ...redisCheck } };
   }
 }

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/environment.js';
 import { DomainError } from '../common/domain-error.js';
 
@@ -24,7 +25,7 @@ const DOCS_CSP = Object.entries({ ...portalCsp, styleSrc: ["'self'", "'unsafe-in
   .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
   .join('; ');
 
-export async function registerSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+export async function registerSecurity(app: NestFastifyApplication, config: AppConfig, redis: Redis | null): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: portalCsp },
     // Served over plain HTTP on localhost in demo mode; a TLS-terminating proxy adds HSTS in production.
@@ -43,6 +44,8 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
     timeWindow: '1 minute',
     // The portal's static files are not the API: a page load fetches many of them.
     allowList: (request) => !request.url.startsWith('/api'),
+    // With Redis the limit is shared by every instance; while Redis is away each instance counts alone.
+    ...(redis ? { redis, skipOnError: true, nameSpace: 'civicverse:rate-limit:' } : {}),
     errorResponseBuilder: (_request, context) => new DomainError('RATE_LIMITED', { count: Math.ceil(context.ttl / 1000) }),
   });
 }

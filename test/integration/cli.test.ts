@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
+import { repoRoot } from '../../api/src/config/paths.js';
+import { describeWithDatabase, runDatabaseUrl } from '../support/test-database.js';
+
+const run = promisify(execFile);
+/** The built command-line tasks, as `npm run migration:*` and `npm run seed` run them. */
+const cli = (script: string, args: string[], env: NodeJS.ProcessEnv) =>
+  run(process.execPath, [join(repoRoot, 'dist', 'api', 'src', 'cli', script), ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
+  });
+
+describeWithDatabase('migration and seed commands on a PostgreSQL server', () => {
+  const name = `${new URL(runDatabaseUrl() ?? 'postgres://x/none').pathname.slice(1)}_cli`;
+  const url = Object.assign(new URL(runDatabaseUrl() ?? 'postgres://x/none'), { pathname: `/${name}` }).toString();
+  const admin = new pg.Client({ connectionString: runDatabaseUrl() });
+  const tables = async () => {
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+      );
+      return rows.map((row) => row.table_name);
+    } finally {
+      await db.end();
+    }
+  };
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+  });
+  afterAll(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  test('run, check (entities and migrations agree), revert and run again', async () => {
+    expect((await cli('migrate.js', ['run'], { DATABASE_URL: url })).stdout).toBe('migrations are up to date\n');
+    expect(await tables()).toEqual(['migrations', 'user_account']);
+    expect((await cli('migrate.js', ['check'], { DATABASE_URL: url })).stdout).toBe('the entities match the migrated schema\n');
+    expect((await cli('migrate.js', ['revert'], { DATABASE_URL: url })).stdout).toBe('reverted the last migration\n');
+    expect(await tables()).toEqual(['migrations']);
+    await cli('migrate.js', ['run'], { DATABASE_URL: url });
+    expect(await tables()).toEqual(['migrations', 'user_account']);
+  });
+
+  test('check fails, naming the SQL, when the schema is behind the entities', async () => {
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    await db.query('ALTER TABLE user_account DROP CONSTRAINT ck_user_account_role');
+    await db.end();
+    await expect(cli('migrate.js', ['check'], { DATABASE_URL: url })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^civicverse: the entities differ from the migrated schema; a migration would run:\n.*ck_user_account_role/),
+    });
+    // Back to the migrated schema for the next test.
+    await cli('migrate.js', ['revert'], { DATABASE_URL: url });
+    await cli('migrate.js', ['run'], { DATABASE_URL: url });
+  });
+
+  test('a wrong call says how to use it', async () => {
+    await expect(cli('migrate.js', ['generate', 'bad name'], { DATABASE_URL: url })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('usage: npm run migration:run | migration:revert | migration:check | migration:generate -- <PascalCaseName>'),
+    });
+  });
+
+  test('seed creates the demo accounts once, with argon2id hashes', async () => {
+    const first = await cli('seed.js', [], { DATABASE_URL: url });
+    for (const account of demoAccounts) expect(first.stdout).toContain(account.email);
+    await cli('seed.js', [], { DATABASE_URL: url });
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const { rows } = await db.query<{ email: string; role: string; password_hash: string; is_demo: boolean }>(
+      'SELECT email, role, password_hash, is_demo FROM user_account ORDER BY email',
+    );
+    await db.end();
+    expect(rows.map((row) => [row.email, row.role, row.is_demo])).toEqual(
+      [...demoAccounts].sort((a, b) => a.email.localeCompare(b.email)).map((a) => [a.email, a.role, true]),
+    );
+    for (const row of rows) expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});
