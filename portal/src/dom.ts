@@ -1,4 +1,4 @@
-import { directionOf } from './i18n/languages';
+import { directionOf } from './i18n/language-tags';
 import type { LocalizedString } from './i18n/localized';
 
 type Child = Node | string | null | undefined | false;

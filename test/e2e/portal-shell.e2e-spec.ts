@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { localesDir } from '../../api/src/config/paths.js';
 import { describeWithBrowser, launchBrowser, newPage } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -8,6 +9,7 @@ import { describeWithDatabase } from '../support/test-database.js';
 
 /** Every language the portal ships: one folder each in locales/. */
 const languages = readdirSync(localesDir).sort();
+const englishCommon = JSON.parse(readFileSync(join(localesDir, 'en', 'common.json'), 'utf8')) as { services: { title: string } };
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /**
  * The portal's own route list, so a page joins these tests by joining the portal. Imported by a computed path:
@@ -110,6 +112,17 @@ describeWithDatabase('portal shell in a real browser', () => {
       expect(skip).toEqual({ text: 'Skip to main content', href: '#main' });
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.closest('main')?.id)).toBe('main');
+    });
+
+    test('moving between pages by link puts focus on the new heading and announces the page', async () => {
+      await open(page, `${api.url}/?lang=en`, 'en');
+      await page.locator('#primary-nav a[href="/services"]').click();
+      await page.waitForFunction(() => location.pathname === '/services' && document.activeElement?.tagName === 'H1');
+      expect((await page.locator('main h1').textContent())?.trim()).toBeTruthy();
+      const pageTitle = englishCommon.services.title;
+      await page.waitForFunction((text) => document.querySelector('#announcer')?.textContent?.includes(text), pageTitle);
+      expect(await page.locator('#primary-nav a[aria-current="page"]').getAttribute('href')).toBe('/services');
+      expect(await page.title()).toMatch(new RegExp(`^${pageTitle} — `));
     });
 
     test('switching to Arabic turns the page right-to-left and keeps the user on the same page', async () => {

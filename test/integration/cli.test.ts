@@ -57,7 +57,9 @@ describeWithDatabase('migration and seed commands on a PostgreSQL server', () =>
     await db.end();
     await expect(cli('migrate.js', ['check'], { DATABASE_URL: url })).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/^civicverse: the entities differ from the migrated schema; a migration would run:\n.*ck_user_account_role/),
+      stderr: expect.stringMatching(
+        /^civicverse: the entities differ from the migrated schema; a migration would run:\n.*ck_user_account_role/,
+      ),
     });
     // Back to the migrated schema for the next test.
     await cli('migrate.js', ['revert'], { DATABASE_URL: url });
@@ -67,7 +69,9 @@ describeWithDatabase('migration and seed commands on a PostgreSQL server', () =>
   test('a wrong call says how to use it', async () => {
     await expect(cli('migrate.js', ['generate', 'bad name'], { DATABASE_URL: url })).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('usage: npm run migration:run | migration:revert | migration:check | migration:generate -- <PascalCaseName>'),
+      stderr: expect.stringContaining(
+        'usage: npm run migration:run | migration:revert | migration:check | migration:generate -- <PascalCaseName>',
+      ),
     });
   });
 

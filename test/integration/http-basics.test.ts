@@ -69,7 +69,11 @@ describeWithDatabase('HTTP basics of the API on PostgreSQL', () => {
     const response = await fetch(`${api.url}/api/test-echo/crash`, { headers: { 'accept-language': 'ko' } });
     expect(response.status).toBe(500);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: '시스템에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.' });
+    expect(JSON.parse(text)).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: '시스템에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.',
+    });
     expect(text).not.toMatch(/secret_table|password_hash|at .*\.ts/);
   });
 

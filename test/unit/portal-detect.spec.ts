@@ -31,8 +31,23 @@ describe('matchLanguage', () => {
   });
 
   test('prefers an exact supported tag over its primary language', () => {
-    expect(matchLanguage('pt-BR', ['pt', 'pt-br'])).toBe('pt-br');
-    expect(matchLanguage('pt-PT', ['pt', 'pt-br'])).toBe('pt');
+    expect(matchLanguage('pt-BR', ['pt', 'pt-BR'])).toBe('pt-BR');
+    expect(matchLanguage('pt-PT', ['pt', 'pt-BR'])).toBe('pt');
+  });
+
+  test.each([
+    ['pt-BR', 'pt-BR'],
+    ['pt-br', 'pt-BR'],
+    ['PT-BR', 'pt-BR'],
+    ['pt_BR', 'pt-BR'],
+    [' Pt_bR ', 'pt-BR'],
+    ['zh-hant', 'zh-Hant'],
+    ['ZH-HANT-TW', 'zh-Hant'],
+    ['zh-CN', 'zh'],
+    ['SR-latn', 'sr-Latn'],
+    ['sr-Latn-RS', 'sr-Latn'],
+  ])('matches tags in any case or separator, longest first, answering with the supported spelling: %j → %s', (candidate, expected) => {
+    expect(matchLanguage(candidate, ['en', 'pt-BR', 'zh', 'zh-Hant', 'sr-Latn'])).toBe(expected);
   });
 
   test.each([null, undefined, '', '   ', 'fr', 'fr-CA', 'english', 'e', 'arabic', '-', '-en', '*', 'en;q=0.8', '../en', 'ko\u0000'])(
@@ -92,10 +107,20 @@ describe('detectLanguage', () => {
 });
 
 describe('the locales the portal offers', () => {
-  // matchLanguage lowercases what it is given before comparing, so a folder such as "pt-BR" could never be chosen.
-  test('are named by lowercase tags', () => {
-    const folders = readdirSync(localesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const folders = readdirSync(localesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+
+  test('are named by language tags in their canonical spelling ("en", "pt-BR", "zh-Hant")', () => {
     expect(folders.length).toBeGreaterThan(0);
-    expect(folders.map((folder) => folder.name).filter((name) => name !== name.toLowerCase())).toEqual([]);
+    expect(folders.filter((name) => Intl.getCanonicalLocales(name)[0] !== name)).toEqual([]);
+  });
+
+  test('can each be chosen, however the tag asking for it is written', () => {
+    for (const name of folders) {
+      for (const asked of [name, name.toLowerCase(), name.toUpperCase(), name.replaceAll('-', '_')]) {
+        expect([asked, matchLanguage(asked, folders)]).toEqual([asked, name]);
+      }
+    }
   });
 });

@@ -62,18 +62,38 @@ describe('createFormatter: numbers and money', () => {
 });
 
 describe('createFormatter: file sizes and alternatives', () => {
+  const KiB = 1024;
+  const MiB = 1024 * KiB;
+  const GiB = 1024 * MiB;
+
   test.each([
     [1_234, '1.2 kB'],
-    [512_000, '512 kB'],
-    [1_000_000, '1 MB'],
-    [2_500_000, '2.5 MB'],
-    [20_000_000, '20 MB'],
-  ])('%d bytes is %s (decimal units)', (bytes, expected) => {
+    [KiB, '1 kB'],
+    [512 * KiB, '512 kB'],
+    [1023.9 * KiB, '1,023.9 kB'],
+    [MiB, '1 MB'],
+    [2.5 * MiB, '2.5 MB'],
+    [10 * MiB, '10 MB'],
+    [20 * MiB, '20 MB'],
+    [100 * MiB, '100 MB'],
+    [1.5 * GiB, '1.5 GB'],
+    [2048 * GiB, '2,048 GB'],
+  ])('%d bytes is %s (binary steps: the city pack counts in KiB and MiB)', (bytes, expected) => {
+    expect(createFormatter('en', 'UTC').fileSize(bytes)).toBe(expected);
+  });
+
+  test.each([
+    [MiB - 1, '1 MB'],
+    [1023.96 * KiB, '1 MB'],
+    [GiB - 1, '1 GB'],
+    [1023.96 * MiB, '1 GB'],
+  ])('%d bytes, which would round to 1,024 of the smaller unit, is %s', (bytes, expected) => {
     expect(createFormatter('en', 'UTC').fileSize(bytes)).toBe(expected);
   });
 
   test('sizes are written in the page’s language', () => {
-    expect(createFormatter('de', 'UTC').fileSize(2_500_000)).toBe('2,5 MB');
+    expect(createFormatter('de', 'UTC').fileSize(2.5 * MiB)).toBe('2,5 MB');
+    expect(createFormatter('de', 'UTC').fileSize(1023.9 * KiB)).toBe('1.023,9 kB');
   });
 
   test('lists of alternatives read as "a, b or c" in each language', () => {

@@ -1,22 +1,11 @@
-import { jest } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '../../api/src/config/paths.js';
+import type { LocalizedText } from '../../api/src/city/city-pack.types.js';
+// language-tags.ts has no imports and no DOM types, so it type-checks under the root tsconfig and is imported directly.
+import { defaultLanguage } from '../../portal/src/i18n/language-tags.js';
 
-type LocalizedText = Record<string, string>;
 interface LocalizedString {
   text: string;
   lang: string;
 }
-
-/**
- * localized.ts takes defaultLanguage from languages.ts, which runs Vite's import.meta.glob when it loads and so
- * cannot load under jest. It is replaced by a stand-in holding only defaultLanguage, read from languages.ts
- * itself so the two cannot drift apart.
- */
-const languagesSource = readFileSync(join(repoRoot, 'portal', 'src', 'i18n', 'languages.ts'), 'utf8');
-const defaultLanguage = /export const defaultLanguage = '([^']+)';/.exec(languagesSource)?.[1];
-jest.unstable_mockModule('../../portal/src/i18n/languages.js', () => ({ defaultLanguage }));
 
 // A computed path: localized.ts imports without extensions, which the root tsconfig (NodeNext) refuses.
 const localizedModule = '../../portal/src/i18n/localized.js';
@@ -47,5 +36,24 @@ describe('localize', () => {
   test('never uses a third language, even when English is missing too', () => {
     expect(localize({ ko: '시청' }, 'ar')).toEqual({ text: '', lang: 'en' });
     expect(localize({}, 'en')).toEqual({ text: '', lang: 'en' });
+  });
+
+  test('reads only the text’s own languages, never what every object inherits', () => {
+    for (const language of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(localize(name, language)).toEqual({ text: 'Donuimun Gate', lang: 'en' });
+      expect(localize({}, language)).toEqual({ text: '', lang: 'en' });
+    }
+  });
+
+  test('English inherited rather than owned is not English', () => {
+    const inherited = Object.create({ en: 'City Hall' }) as LocalizedText;
+    expect(localize(inherited, 'en')).toEqual({ text: '', lang: 'en' });
+    expect(localize(inherited, 'ko')).toEqual({ text: '', lang: 'en' });
+  });
+
+  test('works on text without a prototype, as JSON from another source may be', () => {
+    const bare = Object.assign(Object.create(null) as LocalizedText, { en: 'City Hall', ko: '시청' });
+    expect(localize(bare, 'ko')).toEqual({ text: '시청', lang: 'ko' });
+    expect(localize(bare, 'ar')).toEqual({ text: 'City Hall', lang: 'en' });
   });
 });

@@ -29,7 +29,9 @@ runCli(async (args) => {
   if (command === 'check') {
     const drift = await schemaDrift(config.database);
     if (drift.up.length === 0) return 'the entities match the migrated schema';
-    throw new CliError(`the entities differ from the migrated schema; a migration would run:\n${drift.up.map((q) => `  ${q.query};`).join('\n')}`);
+    throw new CliError(
+      `the entities differ from the migrated schema; a migration would run:\n${drift.up.map((q) => `  ${q.query};`).join('\n')}`,
+    );
   }
   if (command === 'generate' && name && /^[A-Z][A-Za-z0-9]{2,80}$/.test(name)) return generate(config.database, name);
   throw new CliError(USAGE);
@@ -60,7 +62,9 @@ async function generate(database: Database, name: string): Promise<string> {
   const file = `${timestamp}-${name}.ts`;
   const lines = (queries: Queries) =>
     queries
-      .map((q) => `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`)
+      .map(
+        (q) => `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`,
+      )
       .join('\n');
   writeFileSync(
     join(repoRoot, 'migrations', file),

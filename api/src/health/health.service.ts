@@ -28,7 +28,7 @@ export class HealthService {
       answersWithin(() => this.dataSource.query('SELECT 1'), TIMEOUT_MS),
       redisConnection ? answersWithin(() => redisConnection.ping(), TIMEOUT_MS) : undefined,
     ]);
-    const redisCheck = redis === undefined ? {} : { redis: (redis ? 'up' : 'down') as State };
+    const redisCheck: { redis?: State } = redis === undefined ? {} : { redis: redis ? 'up' : 'down' };
     if (!database) throw new DomainError('NOT_READY', {}, { checks: { database: 'down', ...redisCheck } });
     return { status: 'ok', checks: { database: 'up', ...redisCheck } };
   }

@@ -15,6 +15,14 @@ describe('negotiateLanguage', () => {
     expect(pick(undefined, 'AR-ae;q=0.5, de')).toBe('ar');
   });
 
+  test('matches without regard to case or separator, longest tag first, in the offered spelling', () => {
+    const offered = ['en', 'pt', 'pt-BR', 'zh-Hant'];
+    expect(negotiateLanguage(offered, 'en', 'PT_br', undefined)).toBe('pt-BR');
+    expect(negotiateLanguage(offered, 'en', 'pt-PT', undefined)).toBe('pt');
+    expect(negotiateLanguage(offered, 'en', undefined, 'zh-hant-TW, en;q=0.1')).toBe('zh-Hant');
+    expect(negotiateLanguage(offered, 'en', undefined, 'zh-Hans')).toBe('en');
+  });
+
   test('falls back to English for nothing usable, q=0 or garbage', () => {
     expect(pick(undefined, undefined)).toBe('en');
     expect(pick(undefined, 'ko;q=0')).toBe('en');

@@ -8,9 +8,17 @@ export function negotiateLanguage(
   query: string | undefined,
   acceptLanguage: string | undefined,
 ): string {
+  // Tags compare without regard to case or separator, and lose subtags from the end until one is offered:
+  // "zh_hant_TW" finds a "zh-Hant" folder before a "zh" one. The answer is spelled as the folder is.
+  const normalise = (tag: string) => tag.trim().toLowerCase().replace(/_/g, '-');
   const match = (tag: string): string | undefined => {
-    const lower = tag.trim().toLowerCase();
-    return supported.find((lang) => lang === lower) ?? supported.find((lang) => lang === lower.split('-')[0]);
+    const parts = normalise(tag).split('-');
+    for (let length = parts.length; length > 0; length -= 1) {
+      const candidate = parts.slice(0, length).join('-');
+      const found = supported.find((lang) => normalise(lang) === candidate);
+      if (found) return found;
+    }
+    return undefined;
   };
   if (query) {
     const chosen = match(query);

@@ -5,12 +5,24 @@ export interface LanguageSources {
   preferred: readonly string[];
 }
 
+/** Language tags are case-insensitive and browsers and systems write them with "-" or "_". */
+function comparable(tag: string): string {
+  return tag.trim().toLowerCase().replaceAll('_', '-');
+}
+
+/**
+ * The supported language a tag asks for, spelled as in the supported list ("pt-br" → "pt-BR"), or null. Subtags
+ * are dropped from the end until one matches (RFC 4647 lookup): "zh-Hant-TW" → "zh-Hant" → "zh".
+ */
 export function matchLanguage(candidate: string | null | undefined, supported: readonly string[]): string | null {
   if (!candidate) return null;
-  const tag = candidate.trim().toLowerCase();
-  if (supported.includes(tag)) return tag;
-  const primary = tag.split(/[-_]/)[0];
-  return primary && supported.includes(primary) ? primary : null;
+  const subtags = comparable(candidate).split('-');
+  for (let length = subtags.length; length > 0; length -= 1) {
+    const tag = subtags.slice(0, length).join('-');
+    const match = tag ? supported.find((language) => comparable(language) === tag) : undefined;
+    if (match) return match;
+  }
+  return null;
 }
 
 export function detectLanguage(sources: LanguageSources, supported: readonly string[], fallback: string): string {

@@ -9,6 +9,24 @@ export interface Formatter {
   alternatives(items: readonly string[]): string;
 }
 
+/**
+ * City packs count sizes in binary units (10485760 bytes is 10 MiB), so each step is 1024. Intl has no binary
+ * units; they are shown as kB, MB and GB, as most devices do, so a 10 MiB limit reads "10 MB".
+ */
+const sizeUnits = ['kilobyte', 'megabyte', 'gigabyte'] as const;
+/** The smallest value shown as 1024 with one decimal: from here on the next unit is used instead. */
+const roundsUpToNextUnit = 1023.95;
+
+function sizeInUnits(bytes: number): [unit: (typeof sizeUnits)[number], size: number] {
+  let size = bytes / 1024;
+  let step = 0;
+  while (size >= roundsUpToNextUnit && step < sizeUnits.length - 1) {
+    size /= 1024;
+    step += 1;
+  }
+  return [sizeUnits[step] ?? 'gigabyte', size];
+}
+
 export function createFormatter(language: string, timeZone: string): Formatter {
   const numbers = new Intl.NumberFormat(language);
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone });
@@ -20,7 +38,7 @@ export function createFormatter(language: string, timeZone: string): Formatter {
     date: (value) => dates.format(value),
     dateTime: (value) => dateTimes.format(value),
     fileSize: (bytes) => {
-      const [unit, size] = bytes >= 1_000_000 ? ['megabyte', bytes / 1_000_000] : ['kilobyte', bytes / 1_000];
+      const [unit, size] = sizeInUnits(bytes);
       return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
     },
     alternatives: (items) => alternatives.format(items),

@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import { defaultLanguage, directionOf, loadNamespaces, shellNamespaces } from './languages';
+import { defaultLanguage, directionOf } from './language-tags';
+import { loadNamespaces, shellNamespaces } from './languages';
 
 const instance = i18next.createInstance();
 const loaded = new Set<string>();

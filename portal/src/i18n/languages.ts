@@ -1,6 +1,10 @@
+import { defaultLanguage } from './language-tags';
+
 /**
  * The languages the portal offers are the folders of locales/ that hold a common.json:
  * adding a language is adding a folder. Files are loaded lazily, one chunk per namespace and language.
+ * Runs Vite's import.meta.glob when loaded, so only Vite and the browser can load it; what needs no files
+ * lives in language-tags.ts.
  */
 type Resource = Record<string, unknown>;
 
@@ -16,8 +20,6 @@ for (const [path, load] of Object.entries(files)) {
   byLanguage.set(language, namespaces);
 }
 
-export const defaultLanguage = 'en';
-
 /** Namespaces the shell needs; feature pages load their own namespace when they arrive. */
 export const shellNamespaces = ['common', 'errors'] as const;
 
@@ -25,23 +27,6 @@ export const supportedLanguages: readonly string[] = [...byLanguage.entries()]
   .filter(([, namespaces]) => namespaces.has('common'))
   .map(([language]) => language)
   .sort((a, b) => (a === defaultLanguage ? -1 : b === defaultLanguage ? 1 : a.localeCompare(b)));
-
-const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
-
-export function directionOf(language: string): 'ltr' | 'rtl' {
-  return rtlLanguages.has(language.split('-')[0] ?? language) ? 'rtl' : 'ltr';
-}
-
-/** The language's own name in its own script ("한국어", "العربية"), for the language switch. */
-export function nativeName(language: string): string {
-  try {
-    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language);
-    if (name) return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
-  } catch {
-    // An engine without DisplayNames for this tag: the code is still a usable label.
-  }
-  return language;
-}
 
 /** Loads the namespaces of one language that exist on disk; a namespace a language lacks is skipped. */
 export async function loadNamespaces(language: string, namespaces: readonly string[]): Promise<[namespace: string, resource: Resource][]> {

@@ -1,5 +1,5 @@
 import { h } from '../dom';
-import { directionOf, nativeName } from '../i18n/languages';
+import { directionOf, nativeName } from '../i18n/language-tags';
 
 /**
  * The language switch: one link per language, named in its own script and marked with its language,
