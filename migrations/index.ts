@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
+import { IdentityAuditPrivacy1764000001000 } from './1764000001000-IdentityAuditPrivacy.js';
 
 /** Every migration, oldest first. `npm run migration:generate` appends here. */
-export const migrations = [InitialSchema1764000000000];
+export const migrations = [InitialSchema1764000000000, IdentityAuditPrivacy1764000001000];

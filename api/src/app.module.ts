@@ -4,7 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { AdminModule } from './admin/admin.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CityModule } from './city/city.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import type { CityPack } from './city/city-pack.types.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
 import { DomainError } from './common/domain-error.js';
@@ -42,9 +47,16 @@ export class AppModule {
           dataSourceFactory: () => Promise.resolve(context.dataSource),
         }),
         CityModule.forRoot(context.pack),
+        AuditModule,
+        AccountsModule,
+        AuthModule,
+        PrivacyModule,
+        AdminModule,
         ...extraModules,
       ],
       controllers: [HealthController],
+      // I18nService is needed by modules it imports (accounts): the app module is global for them.
+      global: true,
       providers: [
         { provide: APP_CONFIG, useValue: context.config },
         { provide: LOGGER, useValue: context.logger },

@@ -44,4 +44,8 @@ export class UserAccount {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /** Set when the person erased their account: the row stays for the city's records, without personal data. */
+  @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true })
+  anonymisedAt!: Date | null;
 }

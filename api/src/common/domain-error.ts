@@ -13,6 +13,8 @@ export class DomainError extends Error {
     readonly params: ErrorParams = {},
     /** Machine-readable detail for the client, e.g. which fields failed validation. */
     readonly details?: Record<string, unknown>,
+    /** Response headers that belong to the answer, e.g. `retry-after`. */
+    readonly headers?: Record<string, string>,
   ) {
     super(code);
     this.name = 'DomainError';

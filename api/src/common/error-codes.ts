@@ -15,6 +15,16 @@ export const errorStatus = {
   RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   NOT_READY: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
+  // Identity and access
+  AUTH_REQUIRED: HttpStatus.UNAUTHORIZED,
+  AUTH_INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,
+  AUTH_TOO_MANY_ATTEMPTS: HttpStatus.TOO_MANY_REQUESTS,
+  AUTH_EMAIL_TAKEN: HttpStatus.CONFLICT,
+  AUTH_PASSWORD_TOO_COMMON: HttpStatus.BAD_REQUEST,
+  AUTH_PASSWORD_MISMATCH: HttpStatus.FORBIDDEN,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  CSRF_REJECTED: HttpStatus.FORBIDDEN,
+  CITY_UNKNOWN_DEPARTMENT: HttpStatus.BAD_REQUEST,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -66,6 +66,7 @@ export class ErrorResponder {
     const query = request.query as Record<string, unknown> | undefined;
     const language = this.i18n.negotiate(typeof query?.lang === 'string' ? query.lang : undefined, request.headers['accept-language']);
     const body = this.body(error, language);
+    for (const [name, value] of Object.entries(error.headers ?? {})) void reply.header(name, value);
     void reply.status(body.statusCode).header('content-language', language).header('cache-control', 'no-store').send(body);
   }
 }

@@ -67,6 +67,12 @@ export class EnvironmentVariables {
   RATE_LIMIT_PER_MINUTE = 300;
 
   @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 1 to 100000' })
+  @Min(1, { message: 'must be a whole number from 1 to 100000' })
+  @Max(100_000, { message: 'must be a whole number from 1 to 100000' })
+  AUTH_RATE_LIMIT_PER_MINUTE = 20;
+
+  @Transform(toInteger)
   @IsInt({ message: 'must be a whole number of bytes from 1024 to 104857600' })
   @Min(1024, { message: 'must be a whole number of bytes from 1024 to 104857600' })
   @Max(100 * 1024 * 1024, { message: 'must be a whole number of bytes from 1024 to 104857600' })
@@ -88,6 +94,7 @@ export interface AppConfig {
   demoData: boolean;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   rateLimitPerMinute: number;
+  authRateLimitPerMinute: number;
   bodyLimitBytes: number;
   trustProxy: boolean;
 }
@@ -122,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     demoData: vars.DEMO_DATA ?? !vars.DATABASE_URL,
     logLevel: vars.LOG_LEVEL,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+    authRateLimitPerMinute: vars.AUTH_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
     trustProxy: vars.TRUST_PROXY,
   };

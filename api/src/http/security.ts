@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/environment.js';
 import { DomainError } from '../common/domain-error.js';
@@ -25,6 +26,9 @@ const DOCS_CSP = Object.entries({ ...portalCsp, styleSrc: ["'self'", "'unsafe-in
   .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
   .join('; ');
 
+/** Route config flag of the sign-in and registration routes, which get a stricter limit of their own per address. */
+export const AUTH_LIMITED = 'authLimited';
+
 export async function registerSecurity(app: NestFastifyApplication, config: AppConfig, redis: Redis | null): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: portalCsp },
@@ -40,12 +44,18 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
       return payload;
     });
   await app.register(rateLimit, {
-    max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
+    max: (request) => (isAuthLimited(request) ? config.authRateLimitPerMinute : config.rateLimitPerMinute),
+    // A separate count for sign-in attempts, so that browsing does not use up a person's sign-in attempts.
+    keyGenerator: (request) => (isAuthLimited(request) ? `auth:${request.ip}` : request.ip),
     // The portal's static files are not the API: a page load fetches many of them.
     allowList: (request) => !request.url.startsWith('/api'),
     // With Redis the limit is shared by every instance; while Redis is away each instance counts alone.
     ...(redis ? { redis, skipOnError: true, nameSpace: 'civicverse:rate-limit:' } : {}),
     errorResponseBuilder: (_request, context) => new DomainError('RATE_LIMITED', { count: Math.ceil(context.ttl / 1000) }),
   });
+}
+
+function isAuthLimited(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as unknown as Record<string, unknown> | undefined)?.[AUTH_LIMITED] === true;
 }

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+import { I18nService } from '../i18n/i18n.service.js';
+import { hashPassword } from './password.js';
+import { type Role, UserAccount } from './user-account.entity.js';
+
+export interface NewAccount {
+  email: string;
+  displayName: string;
+  password: string;
+  preferredLanguage: string;
+  role: Role;
+  departmentId?: string | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectRepository(UserAccount) private readonly accounts: Repository<UserAccount>,
+    private readonly i18n: I18nService,
+  ) {}
+
+  assertLanguage(language: string, field: string): void {
+    if (!this.i18n.languages.includes(language)) {
+      throw new DomainError('VALIDATION_FAILED', {}, { fields: [{ field, rules: ['isIn'] }] });
+    }
+  }
+
+  /** Creates an account; the database's unique index, not a prior look-up, decides that the email is free. */
+  async create(account: NewAccount, manager?: EntityManager): Promise<UserAccount> {
+    this.assertLanguage(account.preferredLanguage, 'preferredLanguage');
+    const repository = manager?.getRepository(UserAccount) ?? this.accounts;
+    try {
+      return await repository.save(
+        repository.create({
+          email: account.email.trim().toLowerCase(),
+          displayName: account.displayName,
+          preferredLanguage: account.preferredLanguage,
+          role: account.role,
+          departmentId: account.departmentId ?? null,
+          passwordHash: await hashPassword(account.password),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new DomainError('AUTH_EMAIL_TAKEN');
+      }
+      throw error;
+    }
+  }
+
+  /** With the password hash, which is never selected otherwise. */
+  findForSignIn(email: string): Promise<UserAccount | null> {
+    return this.accounts
+      .createQueryBuilder('account')
+      .addSelect('account.passwordHash')
+      .where('account.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  async passwordHashOf(id: string): Promise<string> {
+    const account = await this.accounts.createQueryBuilder('account').addSelect('account.passwordHash').where('account.id = :id', { id }).getOneOrFail();
+    return account.passwordHash;
+  }
+
+  async updateProfile(user: UserAccount, changes: { displayName?: string; preferredLanguage?: string }): Promise<UserAccount> {
+    if (changes.preferredLanguage !== undefined) this.assertLanguage(changes.preferredLanguage, 'preferredLanguage');
+    await this.accounts.update({ id: user.id }, changes);
+    return this.accounts.findOneByOrFail({ id: user.id });
+  }
+
+  async setPassword(id: string, password: string): Promise<void> {
+    await this.accounts.update({ id }, { passwordHash: await hashPassword(password) });
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { MeResponse } from '../accounts/me.response.js';
+import type { AuditEvent } from '../audit/audit-event.entity.js';
+import { AuditService, type AuditContext } from '../audit/audit.service.js';
+import { Audit, Roles } from '../auth/request-identity.js';
+import { AdminService } from './admin.service.js';
+import { AuditQueryDto } from './dto/audit-query.dto.js';
+import { CreateOfficialDto } from './dto/create-official.dto.js';
+
+@ApiTags('admin')
+@Controller('api/admin')
+@Roles('admin')
+export class AdminController {
+  constructor(
+    private readonly admin: AdminService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get('audit')
+  @ApiOkResponse({ description: 'Audit events, newest first.' })
+  auditLog(@Query() query: AuditQueryDto): Promise<AuditEvent[]> {
+    return this.audit.list(query.limit ?? 100, query.before);
+  }
+
+  @Post('officials')
+  @ApiCreatedResponse({ type: MeResponse })
+  async createOfficial(@Body() dto: CreateOfficialDto, @Audit() context: AuditContext): Promise<MeResponse> {
+    return MeResponse.of(await this.admin.createOfficial(dto, context));
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { DomainError } from '../common/domain-error.js';
+import { AuthFailure } from './auth-failure.entity.js';
+
+export const MAX_FAILURES = 5;
+export const FAILURE_WINDOW_SECONDS = 60;
+
+/**
+ * Five failed sign-ins for one email within a minute lock that email out until the oldest of them is a
+ * minute old. Counted in the database, so every instance sees the same count; known and unknown emails
+ * alike, so the answer says nothing about whether an account exists.
+ */
+@Injectable()
+export class LoginThrottle {
+  constructor(@InjectRepository(AuthFailure) private readonly failures: Repository<AuthFailure>) {}
+
+  static emailHash(email: string): Buffer {
+    return createHash('sha256').update(email.trim().toLowerCase()).digest();
+  }
+
+  async assertAllowed(email: string): Promise<void> {
+    const rows: { count: number; retry_after: number | null }[] = await this.failures.query(
+      `SELECT count(*)::int AS count,
+              ceil(extract(epoch FROM (min(at) + make_interval(secs => $2)) - now()))::int AS retry_after
+         FROM auth_failure WHERE email_hash = $1 AND at > now() - make_interval(secs => $2)`,
+      [LoginThrottle.emailHash(email), FAILURE_WINDOW_SECONDS],
+    );
+    const [window] = rows;
+    if (window && window.count >= MAX_FAILURES) {
+      throw new DomainError('AUTH_TOO_MANY_ATTEMPTS', { count: Math.max(1, window.retry_after ?? 1) }, undefined, {
+        'retry-after': String(Math.max(1, window.retry_after ?? 1)),
+      });
+    }
+  }
+
+  async recordFailure(email: string): Promise<void> {
+    await this.failures.insert({ emailHash: LoginThrottle.emailHash(email) });
+  }
+
+  /** Old failures are useless; removing them keeps the table small. */
+  async forgetOld(): Promise<void> {
+    await this.failures.createQueryBuilder().delete().where(`at < now() - interval '1 hour'`).execute();
+  }
+
+  async forget(email: string): Promise<void> {
+    await this.failures.delete({ emailHash: LoginThrottle.emailHash(email) });
+  }
+}

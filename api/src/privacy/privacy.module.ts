@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import { UserSession } from '../auth/user-session.entity.js';
+import { ConsentRecord } from './consent-record.entity.js';
+import { PrivacyController } from './privacy.controller.js';
+import { PrivacyService } from './privacy.service.js';
+
+@Module({
+  imports: [AuthModule, TypeOrmModule.forFeature([ConsentRecord, UserSession])],
+  controllers: [PrivacyController],
+  providers: [PrivacyService],
+})
+export class PrivacyModule {}
