@@ -3,14 +3,17 @@ import { announce } from './a11y/announcer';
 import { focusPageHeading } from './a11y/focus';
 import type { CityLoader } from './api/city';
 import { ApiError } from './api/client';
-import { localized, requireElement } from './dom';
+import { signOut } from './api/identity';
+import { currentPerson, loadSession, onSessionChange, signedOut } from './auth/session';
+import { h, localized, requireElement } from './dom';
 import { createFormatter } from './i18n/format';
-import { applyDocumentLanguage, changeLanguage, currentLanguage, errorText, t } from './i18n/i18n';
+import { applyDocumentLanguage, changeLanguage, currentLanguage, ensureNamespaces, errorText, t } from './i18n/i18n';
 import { localize } from './i18n/localized';
 import { supportedLanguages } from './i18n/languages';
 import type { PageContext } from './pages/page';
 import { findRoute } from './routes';
 import { startRouter } from './router';
+import { renderAccountNav } from './shell/account-nav';
 import { renderLanguageSwitch, updateLanguageSwitch } from './shell/language-switch';
 import { updatePrimaryNav } from './shell/primary-nav';
 import { applyStaticText } from './shell/static-text';
@@ -20,6 +23,13 @@ import { writePreference } from './storage';
 interface ShowOptions {
   /** Move focus to the new h1 and announce the page: on navigation, not on first load or a language switch. */
   isNavigation: boolean;
+  /** Shown above the page and announced with it, e.g. "You are signed out." */
+  notice?: string | undefined;
+}
+
+/** A short message above the page about what has just happened; announced through the live region. */
+function noticeView(text: string): HTMLElement {
+  return h('div', { class: 'notice', id: 'page-notice' }, h('p', null, text));
 }
 
 export function startApp(cityLoader: CityLoader): void {
@@ -27,8 +37,12 @@ export function startApp(cityLoader: CityLoader): void {
   const cityName = requireElement<HTMLElement>('city-name');
   const primaryNav = requireElement<HTMLElement>('primary-nav');
   const languageList = requireElement<HTMLElement>('language-switch-list');
+  const accountNav = requireElement<HTMLElement>('account-nav');
 
   let renderCount = 0;
+  /** A notice for the next navigation, set by navigate() just before the router calls show(). */
+  let pendingNotice: string | undefined;
+  let routerNavigate: (target: string) => void = () => undefined;
 
   const updateCityName = () => {
     cityName.replaceChildren();
@@ -45,7 +59,38 @@ export function startApp(cityLoader: CityLoader): void {
       : t('shell.documentTitleWithoutCity', { page: pageTitle });
   };
 
-  const show = async (path: string, { isNavigation }: ShowOptions): Promise<void> => {
+  const navigate = (target: string, notice?: string) => {
+    pendingNotice = notice;
+    routerNavigate(target);
+  };
+
+  const signOutFrom = (button: HTMLButtonElement) => {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
+    announce(t('shell.working'));
+    signOut({ language: currentLanguage() }).then(
+      () => {
+        signedOut();
+        navigate('/', t('shell.account.signedOut'));
+      },
+      (error: unknown) => {
+        button.removeAttribute('aria-disabled');
+        // 401: the session had already ended on the server, so the person is signed out all the same.
+        if (error instanceof ApiError && error.status === 401) {
+          signedOut();
+          navigate('/', t('shell.account.signedOut'));
+          return;
+        }
+        announce(t('shell.account.signOutFailed'));
+      },
+    );
+  };
+
+  const updateAccountNav = () => {
+    renderAccountNav(accountNav, currentPerson(), window.location.pathname, { signOut: signOutFrom });
+  };
+
+  const show = async (path: string, { isNavigation, notice }: ShowOptions): Promise<void> => {
     const ticket = ++renderCount;
     const language = currentLanguage();
     const route = findRoute(path);
@@ -54,9 +99,15 @@ export function startApp(cityLoader: CityLoader): void {
     main.setAttribute('aria-busy', 'true');
     if (!cityLoader.city) main.replaceChildren(loadingView());
 
-    const [page, loadedCity] = await Promise.all([route.load().catch(() => null), cityLoader.load(language)]);
+    const [page, loadedCity] = await Promise.all([
+      route.load().catch(() => null),
+      cityLoader.load(language),
+      ensureNamespaces(language, route.namespaces).catch(() => undefined),
+      loadSession(language),
+    ]);
     if (ticket !== renderCount) return; // a later navigation or switch has taken over
     updateCityName();
+    updateAccountNav();
 
     const retry = () => void show(window.location.pathname, { isNavigation: true });
     const context: PageContext = {
@@ -65,6 +116,9 @@ export function startApp(cityLoader: CityLoader): void {
       format: createFormatter(language, loadedCity?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
       localize: (text) => localize(text, language),
       city: loadedCity,
+      person: currentPerson(),
+      navigate,
+      switchLanguage,
     };
     let view: HTMLElement;
     let pageTitle = t(route.titleKey as ParseKeys);
@@ -78,18 +132,23 @@ export function startApp(cityLoader: CityLoader): void {
       view = loadErrorView(retry, detail);
       pageTitle = t('loadError.title');
     }
-    main.replaceChildren(view);
+    if (notice) main.replaceChildren(noticeView(notice), view);
+    else main.replaceChildren(view);
     main.removeAttribute('aria-busy');
     setTitle(pageTitle);
     if (isNavigation) {
       window.scrollTo(0, 0);
       focusPageHeading(main);
-      announce(t('shell.navigated', { page: pageTitle }));
+      const navigated = t('shell.navigated', { page: pageTitle });
+      announce(notice ? `${notice} ${navigated}` : navigated);
     }
   };
 
-  const switchLanguage = async (language: string) => {
-    if (language === currentLanguage()) return;
+  async function switchLanguage(language: string, notice?: () => string): Promise<void> {
+    if (language === currentLanguage() || !supportedLanguages.includes(language)) return;
+    // A switch made from inside the page (the account's preferred language) re-renders it: focus goes
+    // back to the control with the same id, so keyboard and screen-reader users stay where they were.
+    const focusedId = main.contains(document.activeElement) ? document.activeElement?.id : undefined;
     await changeLanguage(language);
     writePreference('language', language);
     applyDocumentLanguage(language);
@@ -99,9 +158,11 @@ export function startApp(cityLoader: CityLoader): void {
       window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
     }
     applyStaticText();
-    await show(window.location.pathname, { isNavigation: false });
-    announce(t('shell.languageChanged'));
-  };
+    const text = notice?.();
+    await show(window.location.pathname, { isNavigation: false, notice: text });
+    if (focusedId) document.getElementById(focusedId)?.focus();
+    announce(text ? `${text} ${t('shell.languageChanged')}` : t('shell.languageChanged'));
+  }
 
   renderLanguageSwitch(languageList, supportedLanguages, (language) => void switchLanguage(language));
   applyStaticText();
@@ -113,6 +174,12 @@ export function startApp(cityLoader: CityLoader): void {
     main.scrollIntoView({ block: 'start' });
   });
 
-  startRouter((path) => void show(path, { isNavigation: true }));
+  onSessionChange(updateAccountNav);
+
+  routerNavigate = startRouter((path) => {
+    const notice = pendingNotice;
+    pendingNotice = undefined;
+    void show(path, { isNavigation: true, notice });
+  });
   void show(window.location.pathname, { isNavigation: false });
 }

@@ -44,3 +44,11 @@ export function requireElement<T extends HTMLElement>(id: string): T {
   if (!element) throw new Error(`index.html lacks #${id}`);
   return element as T;
 }
+
+/**
+ * Text that goes inside a translated sentence (a person's name) wrapped in first-strong isolates, so a name in
+ * another script cannot reorder the sentence around it: the text version of <bdi>.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -1,6 +1,7 @@
 import './styles/main.css';
 import { CityLoader } from './api/city';
 import { startApp } from './app';
+import { loadSession } from './auth/session';
 import { requireElement } from './dom';
 import { detectLanguage } from './i18n/detect';
 import { applyDocumentLanguage, initI18n } from './i18n/i18n';
@@ -19,12 +20,12 @@ const language = detectLanguage(
 );
 applyDocumentLanguage(language);
 
-// The city, the first page's code and the translations are fetched in parallel.
+// The city, the session, the first page's code and the translations are fetched in parallel.
 const cityLoader = new CityLoader();
 void cityLoader.load(language);
-findRoute(window.location.pathname)
-  .load()
-  .catch(() => undefined); // app.ts shows the failure when it asks again
-await initI18n(language);
+void loadSession(language);
+const firstRoute = findRoute(window.location.pathname);
+firstRoute.load().catch(() => undefined); // app.ts shows the failure when it asks again
+await initI18n(language, firstRoute.namespaces);
 setUpContrastToggle(requireElement<HTMLButtonElement>('theme-toggle'));
 startApp(cityLoader);

@@ -13,7 +13,8 @@ function withLanguageParameter(url: URL): string {
   return url.pathname + url.search + url.hash;
 }
 
-export function startRouter(onChange: (path: string) => void): void {
+/** Starts listening to links and history; returns the function that opens a page from code. */
+export function startRouter(onChange: (path: string) => void): (target: string) => void {
   let currentPath = window.location.pathname;
 
   const navigate = (target: string) => {
@@ -41,4 +42,6 @@ export function startRouter(onChange: (path: string) => void): void {
     currentPath = window.location.pathname;
     onChange(currentPath);
   });
+
+  return navigate;
 }

@@ -11,6 +11,8 @@ export interface Route {
   path: string;
   /** Key in locales/<lang>/common.json of the page's title (document title, announcement). */
   titleKey: string;
+  /** Translation namespaces of the page beyond the shell's (locales/<lang>/<namespace>.json), loaded with it. */
+  namespaces?: readonly string[];
   load: () => Promise<PageModule>;
 }
 
@@ -29,6 +31,24 @@ export const routes: Route[] = [
     path: '/accessibility',
     titleKey: 'accessibility.title',
     load: () => import('./pages/accessibility/accessibility-page').then((m) => m.accessibilityPage),
+  },
+  {
+    path: '/register',
+    titleKey: 'register.title',
+    namespaces: ['account'],
+    load: () => import('./pages/register/register-page').then((m) => m.registerPage),
+  },
+  {
+    path: '/sign-in',
+    titleKey: 'signIn.title',
+    namespaces: ['account'],
+    load: () => import('./pages/sign-in/sign-in-page').then((m) => m.signInPage),
+  },
+  {
+    path: '/account',
+    titleKey: 'account.title',
+    namespaces: ['account'],
+    load: () => import('./pages/account/account-page').then((m) => m.accountPage),
   },
 ];
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -42,12 +43,12 @@ describeWithDatabase('migration and seed commands on a PostgreSQL server', () =>
 
   test('run, check (entities and migrations agree), revert and run again', async () => {
     expect((await cli('migrate.js', ['run'], { DATABASE_URL: url })).stdout).toBe('migrations are up to date\n');
-    expect(await tables()).toEqual(['migrations', 'user_account']);
+    expect(await tables()).toEqual(['audit_event', 'auth_failure', 'consent_record', 'migrations', 'user_account', 'user_session']);
     expect((await cli('migrate.js', ['check'], { DATABASE_URL: url })).stdout).toBe('the entities match the migrated schema\n');
     expect((await cli('migrate.js', ['revert'], { DATABASE_URL: url })).stdout).toBe('reverted the last migration\n');
-    expect(await tables()).toEqual(['migrations']);
-    await cli('migrate.js', ['run'], { DATABASE_URL: url });
     expect(await tables()).toEqual(['migrations', 'user_account']);
+    await cli('migrate.js', ['run'], { DATABASE_URL: url });
+    expect(await tables()).toEqual(['audit_event', 'auth_failure', 'consent_record', 'migrations', 'user_account', 'user_session']);
   });
 
   test('check fails, naming the SQL, when the schema is behind the entities', async () => {
@@ -61,9 +62,12 @@ describeWithDatabase('migration and seed commands on a PostgreSQL server', () =>
         /^civicverse: the entities differ from the migrated schema; a migration would run:\n.*ck_user_account_role/,
       ),
     });
-    // Back to the migrated schema for the next test.
-    await cli('migrate.js', ['revert'], { DATABASE_URL: url });
-    await cli('migrate.js', ['run'], { DATABASE_URL: url });
+    // Back to the migrated schema for the next tests.
+    const restore = new pg.Client({ connectionString: url });
+    await restore.connect();
+    await restore.query(`ALTER TABLE user_account ADD CONSTRAINT ck_user_account_role CHECK (role IN ('citizen', 'official', 'admin'))`);
+    await restore.end();
+    expect((await cli('migrate.js', ['check'], { DATABASE_URL: url })).stdout).toBe('the entities match the migrated schema\n');
   });
 
   test('a wrong call says how to use it', async () => {
@@ -89,5 +93,60 @@ describeWithDatabase('migration and seed commands on a PostgreSQL server', () =>
       [...demoAccounts].sort((a, b) => a.email.localeCompare(b.email)).map((a) => [a.email, a.role, true]),
     );
     for (const row of rows) expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  test('admin create-official makes an official of a city department, audited; bad arguments are named', async () => {
+    const seoul = JSON.parse(readFileSync(join(repoRoot, 'api', 'city-packs', 'seoul.json'), 'utf8')) as { departments: { id: string }[] };
+    const department = seoul.departments[0]?.id ?? '';
+    const args = [
+      'create-official',
+      '--email',
+      'Officer.Lee@Seoul.example',
+      '--name',
+      'Officer Lee',
+      '--department',
+      department,
+      '--password',
+      'harbour-lantern-99',
+    ];
+    const created = await cli('admin.js', args, { DATABASE_URL: url });
+    expect(created.stdout).toMatch(
+      new RegExp(`^created official officer\\.lee@seoul\\.example \\([0-9a-f-]{36}\\) in department ${department}\\n$`),
+    );
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const { rows } = await db.query<{ role: string; action: string; source: string }>(
+      `SELECT a.role, e.action, e.source FROM user_account a JOIN audit_event e ON e.object_id = a.id::text WHERE a.email = 'officer.lee@seoul.example'`,
+    );
+    await db.end();
+    expect(rows).toEqual([{ role: 'official', action: 'account.role_changed', source: 'cli' }]);
+
+    await expect(cli('admin.js', args, { DATABASE_URL: url })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('An account with this email address already exists'),
+    });
+    await expect(
+      cli(
+        'admin.js',
+        ['create-official', '--email', 'not-an-email', '--name', 'X', '--department', department, '--password', 'harbour-lantern-99'],
+        { DATABASE_URL: url },
+      ),
+    ).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--email is not valid (isEmail)'),
+    });
+  });
+
+  test('admin retention counts with --dry-run and deletes without it', async () => {
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    await db.query(`INSERT INTO auth_failure (email_hash, at) VALUES (sha256('x'), now() - interval '2 hours'), (sha256('y'), now())`);
+    expect((await cli('admin.js', ['retention', '--dry-run'], { DATABASE_URL: url })).stdout).toBe(
+      'would delete: endedSessions 0, oldSignInFailures 1\n',
+    );
+    expect((await db.query('SELECT count(*)::int AS n FROM auth_failure')).rows[0].n).toBe(2);
+    expect((await cli('admin.js', ['retention'], { DATABASE_URL: url })).stdout).toBe('deleted: endedSessions 0, oldSignInFailures 1\n');
+    expect((await db.query('SELECT count(*)::int AS n FROM auth_failure')).rows[0].n).toBe(1);
+    await db.end();
   });
 });

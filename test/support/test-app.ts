@@ -18,7 +18,14 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}, extraModules: Ty
   const databaseUrl = runDatabaseUrl();
   if (!databaseUrl) throw new Error('startTestApp needs the test database (see test/support/test-database.ts)');
   const context = await prepare(
-    { CITY: 'seoul', DEMO_DATA: 'false', RATE_LIMIT_PER_MINUTE: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '100000', DATABASE_URL: databaseUrl, ...env },
+    {
+      CITY: 'seoul',
+      DEMO_DATA: 'false',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      DATABASE_URL: databaseUrl,
+      ...env,
+    },
     pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   );
   const app = await createApp(context, extraModules);

@@ -63,7 +63,11 @@ export class AccountsService {
   }
 
   async passwordHashOf(id: string): Promise<string> {
-    const account = await this.accounts.createQueryBuilder('account').addSelect('account.passwordHash').where('account.id = :id', { id }).getOneOrFail();
+    const account = await this.accounts
+      .createQueryBuilder('account')
+      .addSelect('account.passwordHash')
+      .where('account.id = :id', { id })
+      .getOneOrFail();
     return account.passwordHash;
   }
 

@@ -57,7 +57,11 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Signed out; the session is ended in the database.' })
-  async logout(@Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply, @Audit() context: AuditContext): Promise<void> {
+  async logout(
+    @Req() request: IdentifiedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Audit() context: AuditContext,
+  ): Promise<void> {
     if (request.sessionId) {
       await this.sessions.end(request.sessionId);
       await this.audit.record(context, { action: 'auth.logout', objectType: 'user_account', objectId: request.user?.id });

@@ -28,7 +28,10 @@ export class AuthService implements OnModuleInit {
   async register(dto: RegisterDto, context: AuditContext): Promise<UserAccount> {
     if (isCommonPassword(dto.password)) throw new DomainError('AUTH_PASSWORD_TOO_COMMON');
     const user = await this.accounts.create({ ...dto, role: 'citizen' });
-    await this.audit.record({ ...context, actorId: user.id }, { action: 'account.registered', objectType: 'user_account', objectId: user.id });
+    await this.audit.record(
+      { ...context, actorId: user.id },
+      { action: 'account.registered', objectType: 'user_account', objectId: user.id },
+    );
     return user;
   }
 
@@ -48,11 +51,20 @@ export class AuthService implements OnModuleInit {
       await this.audit.record(context, { action: 'auth.login', objectType: 'user_account', objectId: account?.id, outcome: 'failed' });
       throw new DomainError('AUTH_INVALID_CREDENTIALS');
     }
-    await this.audit.record({ ...context, actorId: account.id }, { action: 'auth.login', objectType: 'user_account', objectId: account.id });
+    await this.audit.record(
+      { ...context, actorId: account.id },
+      { action: 'auth.login', objectType: 'user_account', objectId: account.id },
+    );
     return account;
   }
 
-  async changePassword(user: UserAccount, sessionId: string | undefined, current: string, next: string, context: AuditContext): Promise<void> {
+  async changePassword(
+    user: UserAccount,
+    sessionId: string | undefined,
+    current: string,
+    next: string,
+    context: AuditContext,
+  ): Promise<void> {
     await this.assertPassword(user, current, context, 'account.password_changed');
     if (isCommonPassword(next)) throw new DomainError('AUTH_PASSWORD_TOO_COMMON');
     await this.accounts.setPassword(user.id, next);

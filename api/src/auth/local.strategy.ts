@@ -26,8 +26,8 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<T>(error: unknown, user: T | false, _info: unknown, _context: ExecutionContext): T {
-    if (error) throw error;
-    if (!user) throw new DomainError('AUTH_INVALID_CREDENTIALS');
+    if (error instanceof Error) throw error;
+    if (error || !user) throw new DomainError('AUTH_INVALID_CREDENTIALS');
     return user;
   }
 }

@@ -39,13 +39,4 @@ export class LoginThrottle {
   async recordFailure(email: string): Promise<void> {
     await this.failures.insert({ emailHash: LoginThrottle.emailHash(email) });
   }
-
-  /** Old failures are useless; removing them keeps the table small. */
-  async forgetOld(): Promise<void> {
-    await this.failures.createQueryBuilder().delete().where(`at < now() - interval '1 hour'`).execute();
-  }
-
-  async forget(email: string): Promise<void> {
-    await this.failures.delete({ emailHash: LoginThrottle.emailHash(email) });
-  }
 }

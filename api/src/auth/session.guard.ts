@@ -38,7 +38,12 @@ export class SessionGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(request.user.role)) {
-      await this.audit.record(auditContextOf(request), { action: 'access.denied', objectType: 'route', objectId: routeOf(request), outcome: 'denied' });
+      await this.audit.record(auditContextOf(request), {
+        action: 'access.denied',
+        objectType: 'route',
+        objectId: routeOf(request),
+        outcome: 'denied',
+      });
       throw new DomainError('FORBIDDEN');
     }
     return true;

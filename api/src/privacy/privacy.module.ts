@@ -5,10 +5,12 @@ import { UserSession } from '../auth/user-session.entity.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import { PrivacyController } from './privacy.controller.js';
 import { PrivacyService } from './privacy.service.js';
+import { RetentionService } from './retention.service.js';
 
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([ConsentRecord, UserSession])],
   controllers: [PrivacyController],
-  providers: [PrivacyService],
+  providers: [PrivacyService, RetentionService],
+  exports: [RetentionService],
 })
 export class PrivacyModule {}

@@ -42,7 +42,11 @@ export class PrivacyService {
   async setConsent(userId: string, purpose: string, given: boolean, version: string, context: AuditContext): Promise<ConsentState> {
     if (!isConsentPurpose(purpose)) throw new DomainError('NOT_FOUND');
     const record = await this.consents.save(this.consents.create({ userId, purpose, given, textVersion: version }));
-    await this.audit.record(context, { action: given ? 'consent.given' : 'consent.withdrawn', objectType: 'consent_record', objectId: record.id });
+    await this.audit.record(context, {
+      action: given ? 'consent.given' : 'consent.withdrawn',
+      objectType: 'consent_record',
+      objectId: record.id,
+    });
     return { purpose, version, given, at: record.at.toISOString() };
   }
 
@@ -58,8 +62,18 @@ export class PrivacyService {
       exportedAt: new Date().toISOString(),
       account: { ...MeResponse.of(user), updatedAt: user.updatedAt.toISOString() },
       consents: consentHistory.map((c) => ({ purpose: c.purpose, version: c.textVersion, given: c.given, at: c.at.toISOString() })),
-      sessions: sessions.map((s) => ({ startedAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: s.expiresAt.toISOString() })),
-      auditEvents: auditEvents.map((e) => ({ at: e.at.toISOString(), action: e.action, objectType: e.objectType, objectId: e.objectId, outcome: e.outcome })),
+      sessions: sessions.map((s) => ({
+        startedAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
+      })),
+      auditEvents: auditEvents.map((e) => ({
+        at: e.at.toISOString(),
+        action: e.action,
+        objectType: e.objectType,
+        objectId: e.objectId,
+        outcome: e.outcome,
+      })),
     };
   }
 

@@ -3,18 +3,24 @@ import { defaultLanguage, directionOf } from './language-tags';
 import { loadNamespaces, shellNamespaces } from './languages';
 
 const instance = i18next.createInstance();
+/** "<language>/<namespace>" of every file already added (or found missing). */
 const loaded = new Set<string>();
 
-async function ensureLoaded(language: string): Promise<void> {
-  if (loaded.has(language)) return;
-  for (const [namespace, resource] of await loadNamespaces(language, shellNamespaces)) {
+/**
+ * Loads the shell's namespaces and the given ones of a language, each file once. Feature pages name their
+ * namespaces in routes.ts, so their texts arrive with their code and in the active language only.
+ */
+export async function ensureNamespaces(language: string, namespaces: readonly string[] = []): Promise<void> {
+  const missing = [...new Set([...shellNamespaces, ...namespaces])].filter((namespace) => !loaded.has(`${language}/${namespace}`));
+  if (missing.length === 0) return;
+  for (const [namespace, resource] of await loadNamespaces(language, missing)) {
     instance.addResourceBundle(language, namespace, resource, true, true);
   }
-  loaded.add(language);
+  for (const namespace of missing) loaded.add(`${language}/${namespace}`);
 }
 
-/** Starts i18next with only the given language's files loaded. */
-export async function initI18n(language: string): Promise<void> {
+/** Starts i18next with only the given language's files loaded: the shell's and those of the first page. */
+export async function initI18n(language: string, pageNamespaces: readonly string[] = []): Promise<void> {
   await instance.init({
     lng: language,
     // Every key exists in every language (the tests check it), so no second language is downloaded.
@@ -27,12 +33,12 @@ export async function initI18n(language: string): Promise<void> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  await ensureLoaded(language);
+  await ensureNamespaces(language, pageNamespaces);
   await instance.changeLanguage(language);
 }
 
 export async function changeLanguage(language: string): Promise<void> {
-  await ensureLoaded(language);
+  await ensureNamespaces(language);
   await instance.changeLanguage(language);
 }
 

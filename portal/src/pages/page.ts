@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CityPack, LocalizedText } from '../../../api/src/city/city-pack.types';
+import type { Me } from '../api/identity';
 import type { Formatter } from '../i18n/format';
 import type { LocalizedString } from '../i18n/localized';
 
@@ -11,6 +12,18 @@ export interface PageContext {
   /** City data in the page's language, falling back to English. */
   localize: (text: LocalizedText) => LocalizedString;
   city: CityPack | null;
+  /** The signed-in person, null when signed out. */
+  person: Me | null;
+  /**
+   * Opens another page as a link would (focus on its h1, announced). A `notice` ("You are signed out.") is
+   * shown at the top of the new page and announced with it.
+   */
+  navigate: (path: string, notice?: string) => void;
+  /**
+   * Switches the portal's language as the header's switch does, then re-renders the page and puts focus back
+   * on the element with the same id. `notice` is called once the new language is active.
+   */
+  switchLanguage: (language: string, notice?: () => string) => Promise<void>;
 }
 
 export interface CityPageContext extends PageContext {

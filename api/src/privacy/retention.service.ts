@@ -1,0 +1,58 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService, type AuditContext } from '../audit/audit.service.js';
+
+/** How long each kind of record is kept once it has no use; docs/privacy.md explains each. */
+export const RETENTION = {
+  /** Sessions past their absolute or idle end. */
+  endedSessions: `expires_at < now() OR last_seen_at < now() - interval '30 minutes'`,
+  /** Failed sign-ins older than an hour: the throttle only looks at the last minute. */
+  oldSignInFailures: `at < now() - interval '1 hour'`,
+} as const;
+
+const TABLE: Record<keyof typeof RETENTION, string> = { endedSessions: 'user_session', oldSignInFailures: 'auth_failure' };
+const EVERY_MS = 60 * 60 * 1000;
+
+export type RetentionReport = Record<keyof typeof RETENTION, number>;
+
+/** Deletes what is past its retention period: hourly in the app, or by hand with `npm run retention`. */
+@Injectable()
+export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(
+      () => void this.run({ dryRun: false }, { actorId: null, source: 'system', requestId: null }).catch(() => undefined),
+      EVERY_MS,
+    );
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** With dryRun, only counts what would go. */
+  async run({ dryRun }: { dryRun: boolean }, context: AuditContext): Promise<RetentionReport> {
+    const report = {} as RetentionReport;
+    for (const kind of Object.keys(RETENTION) as (keyof typeof RETENTION)[]) {
+      const sql = dryRun
+        ? `SELECT count(*)::int AS n FROM ${TABLE[kind]} WHERE ${RETENTION[kind]}`
+        : `WITH gone AS (DELETE FROM ${TABLE[kind]} WHERE ${RETENTION[kind]} RETURNING 1) SELECT count(*)::int AS n FROM gone`;
+      const [row] = await this.dataSource.query<{ n: number }[]>(sql);
+      report[kind] = row?.n ?? 0;
+    }
+    if (!dryRun)
+      await this.audit.record(context, {
+        action: 'privacy.retention',
+        objectType: 'retention',
+        objectId: JSON.stringify(report).slice(0, 64),
+      });
+    return report;
+  }
+}

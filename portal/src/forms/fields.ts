@@ -1,0 +1,240 @@
+import { h } from '../dom';
+import { directionOf } from '../i18n/language-tags';
+import { t } from '../i18n/i18n';
+
+/**
+ * Form fields the GOV.UK way: a visible label, a hint tied to the control with aria-describedby, and an
+ * inline error (tied the same way, with aria-invalid) shown above the control when the answer has a problem.
+ */
+
+/** A field's messages for each kind of problem (see field-problems.ts); `invalid` stands in for a missing one. */
+export interface FieldMessages {
+  required: string;
+  invalid: string;
+  format?: string;
+  length?: string;
+}
+
+export interface Field {
+  /** The id the error summary links to: the control's, or the first option's for a group. */
+  readonly id: string;
+  readonly root: HTMLElement;
+  readonly messages: FieldMessages;
+  setError(message: string | null): void;
+  focus(): void;
+  /** Called on submit before the checks: a password field hides what it shows, so browsers offer to save it. */
+  hide?: () => void;
+}
+
+interface Described {
+  /** The element that gets aria-describedby (the control, or the fieldset of a group). */
+  target: HTMLElement;
+  /** The element aria-invalid goes on. */
+  invalid: HTMLElement[];
+  hintId: string | null;
+  /** The inline error goes right before this element. */
+  before: HTMLElement;
+}
+
+function describedBy(hintId: string | null, errorId: string | null): string | null {
+  const ids = [hintId, errorId].filter((id) => id !== null);
+  return ids.length > 0 ? ids.join(' ') : null;
+}
+
+function setAttribute(element: HTMLElement, name: string, value: string | null): void {
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
+
+/** Shows, replaces or removes a field's inline error. */
+function errorSetter(id: string, root: HTMLElement, described: Described): (message: string | null) => void {
+  const errorId = `${id}-error`;
+  return (message) => {
+    root.querySelector(`#${CSS.escape(errorId)}`)?.remove();
+    root.classList.toggle('field--error', message !== null);
+    if (message !== null) {
+      const error = h('p', { class: 'field__error', id: errorId }, h('span', { class: 'visually-hidden' }, t('account:form.errorPrefix')), ' ', message);
+      described.before.before(error);
+    }
+    setAttribute(described.target, 'aria-describedby', describedBy(described.hintId, message === null ? null : errorId));
+    for (const element of described.invalid) setAttribute(element, 'aria-invalid', message === null ? null : 'true');
+  };
+}
+
+function hint(id: string, text: string | undefined): HTMLElement | null {
+  return text ? h('p', { class: 'field__hint', id: `${id}-hint` }, text) : null;
+}
+
+export interface TextFieldOptions {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'email';
+  autocomplete: string;
+  value?: string;
+  messages: FieldMessages;
+  /** Off for addresses and codes, where a spelling checker only gets in the way. */
+  spellcheck?: boolean;
+}
+
+export interface TextField extends Field {
+  readonly input: HTMLInputElement;
+}
+
+export function textField(options: TextFieldOptions): TextField {
+  const { id } = options;
+  const hintElement = hint(id, options.hint);
+  const input = h('input', {
+    class: 'input',
+    id,
+    name: options.name,
+    type: options.type ?? 'text',
+    autocomplete: options.autocomplete,
+    spellcheck: options.spellcheck === false ? 'false' : null,
+    autocapitalize: options.type === 'email' ? 'none' : null,
+    'aria-describedby': hintElement ? `${id}-hint` : null,
+  });
+  input.value = options.value ?? '';
+  const root = h('div', { class: 'field' }, h('label', { class: 'field__label', for: id }, options.label), hintElement, input);
+  const setError = errorSetter(id, root, { target: input, invalid: [input], hintId: hintElement ? `${id}-hint` : null, before: input });
+  return { id, root, input, messages: options.messages, setError, focus: () => input.focus() };
+}
+
+export interface PasswordFieldOptions {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  autocomplete: 'new-password' | 'current-password';
+  messages: FieldMessages;
+}
+
+export interface PasswordField extends TextField {
+  hide: () => void;
+}
+
+/**
+ * A password with a "Show password" toggle button (aria-pressed). Pasting is never blocked: people paste
+ * from password managers (WCAG 3.3.8).
+ */
+export function passwordField(options: PasswordFieldOptions): PasswordField {
+  const { id } = options;
+  const hintElement = hint(id, options.hint);
+  const input = h('input', {
+    class: 'input password__input',
+    id,
+    name: options.name,
+    type: 'password',
+    autocomplete: options.autocomplete,
+    spellcheck: 'false',
+    autocapitalize: 'none',
+    'aria-describedby': hintElement ? `${id}-hint` : null,
+  });
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'button button--secondary password__toggle', id: `${id}-toggle`, 'aria-controls': id, 'aria-pressed': 'false' },
+    t('account:form.showPassword'),
+  );
+  const show = (visible: boolean) => {
+    input.type = visible ? 'text' : 'password';
+    toggle.setAttribute('aria-pressed', String(visible));
+  };
+  toggle.addEventListener('click', () => show(toggle.getAttribute('aria-pressed') !== 'true'));
+  const control = h('div', { class: 'password' }, input, toggle);
+  const root = h('div', { class: 'field' }, h('label', { class: 'field__label', for: id }, options.label), hintElement, control);
+  const setError = errorSetter(id, root, { target: input, invalid: [input], hintId: hintElement ? `${id}-hint` : null, before: control });
+  return { id, root, input, messages: options.messages, setError, focus: () => input.focus(), hide: () => show(false) };
+}
+
+export interface RadioOption {
+  value: string;
+  label: string;
+  /** The language the label is written in, when it is not the page's (a language's own name). */
+  lang?: string;
+}
+
+export interface RadioGroupOptions {
+  id: string;
+  name: string;
+  legend: string;
+  hint?: string;
+  options: readonly RadioOption[];
+  value: string;
+  messages: FieldMessages;
+}
+
+export interface RadioGroup extends Field {
+  value(): string;
+}
+
+/** A fieldset of radio buttons; the first option's id is `${id}-${value}` and the summary links to the first. */
+export function radioGroup(options: RadioGroupOptions): RadioGroup {
+  const { id } = options;
+  const hintElement = hint(id, options.hint);
+  const inputs = options.options.map((option) =>
+    h('input', { class: 'radios__input', type: 'radio', id: `${id}-${option.value}`, name: options.name, value: option.value }),
+  );
+  const items = options.options.map((option, index) =>
+    h(
+      'div',
+      { class: 'radios__item' },
+      inputs[index],
+      h(
+        'label',
+        { class: 'radios__label', for: `${id}-${option.value}`, lang: option.lang, dir: option.lang ? directionOf(option.lang) : null },
+        option.label,
+      ),
+    ),
+  );
+  inputs.forEach((input) => (input.checked = input.value === options.value));
+  const list = h('div', { class: 'radios' }, ...items);
+  const fieldset = h(
+    'fieldset',
+    { class: 'fieldset', id, 'aria-describedby': hintElement ? `${id}-hint` : null },
+    h('legend', { class: 'fieldset__legend' }, options.legend),
+    hintElement,
+    list,
+  );
+  const root = h('div', { class: 'field' }, fieldset);
+  const setError = errorSetter(id, root, { target: fieldset, invalid: [], hintId: hintElement ? `${id}-hint` : null, before: list });
+  const firstId = inputs[0]?.id ?? id;
+  return {
+    id: firstId,
+    root,
+    messages: options.messages,
+    setError,
+    focus: () => (inputs.find((input) => input.checked) ?? inputs[0])?.focus(),
+    value: () => inputs.find((input) => input.checked)?.value ?? '',
+  };
+}
+
+export interface CheckboxOptions {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  checked?: boolean;
+  messages: FieldMessages;
+}
+
+export interface Checkbox extends Field {
+  readonly input: HTMLInputElement;
+}
+
+export function checkbox(options: CheckboxOptions): Checkbox {
+  const { id } = options;
+  const hintElement = options.hint ? h('p', { class: 'field__hint checkbox__hint', id: `${id}-hint` }, options.hint) : null;
+  const input = h('input', {
+    class: 'checkbox__input',
+    type: 'checkbox',
+    id,
+    name: options.name,
+    'aria-describedby': hintElement ? `${id}-hint` : null,
+  });
+  input.checked = options.checked ?? false;
+  const item = h('div', { class: 'checkbox' }, input, h('label', { class: 'checkbox__label', for: id }, options.label), hintElement);
+  const root = h('div', { class: 'field' }, item);
+  const setError = errorSetter(id, root, { target: input, invalid: [input], hintId: hintElement ? `${id}-hint` : null, before: item });
+  return { id, root, input, messages: options.messages, setError, focus: () => input.focus() };
+}
