@@ -97,12 +97,16 @@ export function startApp(cityLoader: CityLoader): void {
     updatePrimaryNav(primaryNav, path);
     updateLanguageSwitch(languageList, language, path);
     main.setAttribute('aria-busy', 'true');
+    // A notice is about what has just happened: it goes as soon as anything else happens.
+    document.getElementById('page-notice')?.remove();
     if (!cityLoader.city) main.replaceChildren(loadingView());
 
+    // A page comes with its texts: if either cannot be loaded, the page cannot be shown.
     const [page, loadedCity] = await Promise.all([
-      route.load().catch(() => null),
+      Promise.all([route.load(), ensureNamespaces(language, route.namespaces)])
+        .then(([module]) => module)
+        .catch(() => null),
       cityLoader.load(language),
-      ensureNamespaces(language, route.namespaces).catch(() => undefined),
       loadSession(language),
     ]);
     if (ticket !== renderCount) return; // a later navigation or switch has taken over
@@ -149,6 +153,8 @@ export function startApp(cityLoader: CityLoader): void {
     // A switch made from inside the page (the account's preferred language) re-renders it: focus goes
     // back to the control with the same id, so keyboard and screen-reader users stay where they were.
     const focusedId = main.contains(document.activeElement) ? document.activeElement?.id : undefined;
+    // The page's own texts too, before the switch: the notice may come from them.
+    await ensureNamespaces(language, findRoute(window.location.pathname).namespaces).catch(() => undefined);
     await changeLanguage(language);
     writePreference('language', language);
     applyDocumentLanguage(language);

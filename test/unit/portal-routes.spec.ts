@@ -5,6 +5,7 @@ import { localesDir, repoRoot } from '../../api/src/config/paths.js';
 interface Route {
   path: string;
   titleKey: string;
+  namespaces?: string[];
   load: () => Promise<unknown>;
 }
 
@@ -120,5 +121,20 @@ describe('page titles', () => {
     const english = common('en');
     const titles = [...routes, notFoundRoute].map(({ titleKey }) => lookUp(english, titleKey));
     expect(new Set(titles).size).toBe(titles.length);
+  });
+});
+
+describe('feature namespaces', () => {
+  const languages = readdirSync(localesDir).filter((language) => existsSync(join(localesDir, language, 'common.json')));
+
+  test('the identity pages are routes and load the account namespace with them', () => {
+    for (const path of ['/register', '/sign-in', '/account']) {
+      expect([path, route(path).namespaces]).toEqual([path, ['account']]);
+    }
+  });
+
+  test.each(languages)('every namespace a route names exists in locales/%s', (language) => {
+    const named = new Set(routes.flatMap((r) => r.namespaces ?? []));
+    expect([...named].filter((namespace) => !existsSync(join(localesDir, language, `${namespace}.json`)))).toEqual([]);
   });
 });

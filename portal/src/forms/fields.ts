@@ -53,7 +53,13 @@ function errorSetter(id: string, root: HTMLElement, described: Described): (mess
     root.querySelector(`#${CSS.escape(errorId)}`)?.remove();
     root.classList.toggle('field--error', message !== null);
     if (message !== null) {
-      const error = h('p', { class: 'field__error', id: errorId }, h('span', { class: 'visually-hidden' }, t('account:form.errorPrefix')), ' ', message);
+      const error = h(
+        'p',
+        { class: 'field__error', id: errorId },
+        h('span', { class: 'visually-hidden' }, t('account:form.errorPrefix')),
+        ' ',
+        message,
+      );
       described.before.before(error);
     }
     setAttribute(described.target, 'aria-describedby', describedBy(described.hintId, message === null ? null : errorId));
@@ -133,7 +139,13 @@ export function passwordField(options: PasswordFieldOptions): PasswordField {
   });
   const toggle = h(
     'button',
-    { type: 'button', class: 'button button--secondary password__toggle', id: `${id}-toggle`, 'aria-controls': id, 'aria-pressed': 'false' },
+    {
+      type: 'button',
+      class: 'button button--secondary password__toggle',
+      id: `${id}-toggle`,
+      'aria-controls': id,
+      'aria-pressed': 'false',
+    },
     t('account:form.showPassword'),
   );
   const show = (visible: boolean) => {
@@ -180,10 +192,12 @@ export function radioGroup(options: RadioGroupOptions): RadioGroup {
       'div',
       { class: 'radios__item' },
       inputs[index],
+      // The language and direction go on the text, not the label: a right-to-left name among left-to-right
+      // ones stays next to its button.
       h(
         'label',
-        { class: 'radios__label', for: `${id}-${option.value}`, lang: option.lang, dir: option.lang ? directionOf(option.lang) : null },
-        option.label,
+        { class: 'radios__label', for: `${id}-${option.value}` },
+        option.lang ? h('span', { lang: option.lang, dir: directionOf(option.lang) }, option.label) : option.label,
       ),
     ),
   );

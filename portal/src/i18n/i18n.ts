@@ -46,7 +46,13 @@ export function currentLanguage(): string {
   return instance.language || defaultLanguage;
 }
 
-export const t: TFunction = instance.t.bind(instance);
+/**
+ * Keys of the shell's namespace as they are ("home.title"); keys of a feature's namespace with its prefix
+ * ("account:profile.heading"). A feature namespace joins this list and i18next.d.ts.
+ */
+export type PortalTFunction = TFunction<['common', 'account']>;
+
+export const t: PortalTFunction = instance.t.bind(instance);
 
 // Error codes arrive from the API at run time, so this lookup cannot be checked against the locale files.
 const lookUp = instance.t.bind(instance) as unknown as (key: string) => string;

@@ -1,13 +1,13 @@
-import type { TFunction } from 'i18next';
 import type { CityPack, LocalizedText } from '../../../api/src/city/city-pack.types';
 import type { Me } from '../api/identity';
 import type { Formatter } from '../i18n/format';
+import type { PortalTFunction } from '../i18n/i18n';
 import type { LocalizedString } from '../i18n/localized';
 
 /** What a page gets to render itself. Pages are pure: the same context gives the same DOM. */
 export interface PageContext {
   language: string;
-  t: TFunction;
+  t: PortalTFunction;
   format: Formatter;
   /** City data in the page's language, falling back to English. */
   localize: (text: LocalizedText) => LocalizedString;

@@ -21,7 +21,13 @@ export function signInHref(path: string): string {
  */
 export function renderAccountNav(container: HTMLElement, person: Me | null, path: string, actions: AccountNavActions): void {
   if (!person) {
-    container.replaceChildren(h('a', { class: 'account-nav__link', id: 'sign-in-link', href: signInHref(path) }, t('shell.account.signIn')));
+    container.replaceChildren(
+      h(
+        'a',
+        { class: 'account-nav__link', id: 'sign-in-link', href: signInHref(path), 'aria-current': path === '/sign-in' ? 'page' : null },
+        t('shell.account.signIn'),
+      ),
+    );
     return;
   }
   const signOut = h('button', { type: 'button', class: 'account-nav__button', id: 'sign-out-button' }, t('shell.account.signOut'));

@@ -13,7 +13,11 @@ function signedOutView({ t }: PageContext): HTMLElement {
     { class: 'page page--prose' },
     h('h1', null, t('account:account.heading')),
     h('p', { class: 'lead' }, t('account:account.signedOut.intro')),
-    h('p', null, h('a', { href: '/sign-in?next=%2Faccount', class: 'button', id: 'account-sign-in-link' }, t('account:account.signedOut.signIn'))),
+    h(
+      'p',
+      null,
+      h('a', { href: '/sign-in?next=%2Faccount', class: 'button', id: 'account-sign-in-link' }, t('account:account.signedOut.signIn')),
+    ),
     h('p', null, `${t('account:account.signedOut.noAccount')} `, h('a', { href: '/register' }, t('account:account.signedOut.register'))),
   );
 }
@@ -39,7 +43,11 @@ function exportSection({ t }: PageContext): HTMLElement {
     h('h2', { id: 'export-heading' }, t('account:account.export.heading')),
     h('p', null, t('account:account.export.intro')),
     // A plain link: it carries the session cookie and the API names the file; the router leaves download links alone.
-    h('p', null, h('a', { href: exportPath, download: true, class: 'button button--secondary', id: 'export-link' }, t('account:account.export.link'))),
+    h(
+      'p',
+      null,
+      h('a', { href: exportPath, download: true, class: 'button button--secondary', id: 'export-link' }, t('account:account.export.link')),
+    ),
   );
 }
 

@@ -97,7 +97,11 @@ export function consentsSection(context: PageContext): HTMLElement {
       (error: unknown) => {
         section.removeAttribute('aria-busy');
         if (intercept(error)) return;
-        const retry = h('button', { type: 'button', class: 'button button--secondary', id: 'consents-retry' }, t('account:account.consents.retry'));
+        const retry = h(
+          'button',
+          { type: 'button', class: 'button button--secondary', id: 'consents-retry' },
+          t('account:account.consents.retry'),
+        );
         retry.addEventListener('click', () => load(true));
         const [problem] = problemsOfError(error, {});
         body.replaceChildren(

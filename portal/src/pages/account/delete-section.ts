@@ -16,7 +16,7 @@ const consequences = ['anonymised', 'cases', 'files', 'signIn'] as const;
  */
 export function deleteSection(context: PageContext): HTMLElement {
   const { t, language } = context;
-  const password = currentPasswordField('delete-password');
+  const password = currentPasswordField('delete-password', t('account:account.delete.passwordLabel'));
   const confirm = checkbox({
     id: 'delete-confirm',
     name: 'confirm',

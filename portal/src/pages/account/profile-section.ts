@@ -54,8 +54,18 @@ export function profileSection(person: Me, context: PageContext): HTMLElement {
     h(
       'dl',
       { class: 'details' },
-      h('div', { class: 'details__row' }, h('dt', null, t('account:account.profile.email')), h('dd', { id: 'profile-email' }, person.email)),
-      h('div', { class: 'details__row' }, h('dt', null, t('account:account.profile.created')), h('dd', null, format.date(new Date(person.createdAt)))),
+      h(
+        'div',
+        { class: 'details__row' },
+        h('dt', null, t('account:account.profile.email')),
+        h('dd', { id: 'profile-email' }, person.email),
+      ),
+      h(
+        'div',
+        { class: 'details__row' },
+        h('dt', null, t('account:account.profile.created')),
+        h('dd', null, format.date(new Date(person.createdAt))),
+      ),
     ),
     form,
   );

@@ -30,7 +30,12 @@ function render(context: PageContext): HTMLElement {
     h('h1', null, t('account:register.heading')),
     h('p', { class: 'lead' }, t('account:register.intro')),
     form,
-    h('p', null, `${t('account:register.haveAccount')} `, h('a', { href: '/sign-in', id: 'sign-in-instead-link' }, t('account:register.signInLink'))),
+    h(
+      'p',
+      null,
+      `${t('account:register.haveAccount')} `,
+      h('a', { href: '/sign-in', id: 'sign-in-instead-link' }, t('account:register.signInLink')),
+    ),
   );
 
   wireForm({
