@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, newPage } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, useBrowserSession } from '../support/browser.js';
 import { uniqueEmail } from '../support/http-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -28,21 +28,11 @@ async function noViolations(page: Page): Promise<void> {
 
 describeWithDatabase('identity journeys, keyboard only', () => {
   describeWithBrowser('in Chromium', () => {
+    const session = useBrowserSession();
     let api: TestApp;
-    let browser: Browser;
     let page: Page;
-
-    beforeAll(async () => {
-      api = await startTestApp();
-      browser = await launchBrowser();
-    });
-    beforeEach(async () => {
-      page = await newPage(browser);
-    });
-    afterEach(() => page.context().close());
-    afterAll(async () => {
-      await browser?.close();
-      await api?.close();
+    beforeEach(() => {
+      ({ api, page } = session);
     });
 
     test('sign up in Arabic, see the errors first, end on the account page signed in', async () => {

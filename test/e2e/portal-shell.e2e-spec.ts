@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localesDir } from '../../api/src/config/paths.js';
-import { describeWithBrowser, launchBrowser, newPage } from '../support/browser.js';
+import { describeWithBrowser, launchBrowser, newPage, useBrowserSession } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
 
@@ -85,21 +85,11 @@ describeWithDatabase('portal shell in a real browser', () => {
   });
 
   describeWithBrowser('keyboard, language and theme', () => {
+    const session = useBrowserSession();
     let api: TestApp;
-    let browser: Browser;
     let page: Page;
-
-    beforeAll(async () => {
-      api = await startTestApp();
-      browser = await launchBrowser();
-    });
-    beforeEach(async () => {
-      page = await newPage(browser);
-    });
-    afterEach(() => page.context().close());
-    afterAll(async () => {
-      await browser?.close();
-      await api?.close();
+    beforeEach(() => {
+      ({ api, page } = session);
     });
 
     test('the first Tab reaches the skip link, which moves focus to the main content', async () => {

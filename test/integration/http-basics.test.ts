@@ -122,8 +122,19 @@ describeWithDatabase('HTTP basics of the API on PostgreSQL', () => {
 describeWithDatabase('rate limiting', () => {
   let api: TestApp;
   beforeAll(async () => {
-    api = await startTestApp({ RATE_LIMIT_PER_MINUTE: '3' });
+    api = await startTestApp({ RATE_LIMIT_PER_MINUTE: '3', AUTH_RATE_LIMIT_PER_MINUTE: '2' });
   });
+
+  test('sign-in has its own, stricter count per address', async () => {
+    const attempt = () =>
+      fetch(`${api.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"email":"a@b.example","password":"x"}',
+      });
+    expect([(await attempt()).status, (await attempt()).status, (await attempt()).status]).toEqual([401, 401, 429]);
+  });
+
   afterAll(() => api.close());
 
   test('past the limit the API answers 429 RATE_LIMITED with Retry-After, pages are not limited', async () => {

@@ -285,4 +285,32 @@ describeWithDatabase('identity and access on PostgreSQL', () => {
       ).status,
     ).toBe(403);
   });
+
+  test('an admin changes roles and departments, audited; bad combinations and unknown ids are refused', async () => {
+    const admin = client();
+    const demoAdmin = demoAccounts.find((a) => a.role === 'admin');
+    await admin.signIn(demoAdmin?.email ?? '', demoAdmin?.password ?? '');
+    const department = api.context.pack.departments[1]?.id ?? '';
+    const person = client();
+    const { user } = (await (await person.register(uniqueEmail('promoted'))).json()) as { user: { id: string } };
+
+    const promoted = await admin.patch(`/api/admin/accounts/${user.id}/role`, { role: 'official', departmentId: department });
+    expect(await promoted.json()).toMatchObject({ id: user.id, role: 'official', departmentId: department });
+    expect(await (await person.get('/api/me')).json()).toMatchObject({ role: 'official', departmentId: department });
+
+    const noDepartment = await admin.patch(`/api/admin/accounts/${user.id}/role`, { role: 'official' });
+    expect(await noDepartment.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'departmentId', rules: ['isDefined'] }],
+    });
+    const citizenWithDepartment = await admin.patch(`/api/admin/accounts/${user.id}/role`, { role: 'citizen', departmentId: department });
+    expect(await citizenWithDepartment.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await admin.patch(`/api/admin/accounts/${user.id}/role`, { role: 'citizen' })).status).toBe(200);
+
+    expect((await admin.patch('/api/admin/accounts/00000000-0000-4000-8000-000000000000/role', { role: 'admin' })).status).toBe(404);
+    expect((await admin.patch('/api/admin/accounts/not-a-uuid/role', { role: 'admin' })).status).toBe(404);
+    expect((await person.patch(`/api/admin/accounts/${user.id}/role`, { role: 'admin' })).status).toBe(403);
+    const changes = await query<unknown[]>(`SELECT 1 FROM audit_event WHERE action = 'account.role_changed' AND object_id = $1`, [user.id]);
+    expect(changes).toHaveLength(2);
+  });
 });

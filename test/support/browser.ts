@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,4 +34,39 @@ export function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   return context.newPage();
+}
+
+export interface BrowserSession {
+  readonly api: TestApp;
+  /** A fresh page in its own context for each test. */
+  readonly page: Page;
+}
+
+/** The real API and Chromium for a describe block, with a fresh page for every test. */
+export function useBrowserSession(): BrowserSession {
+  let api: TestApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    api = await startTestApp();
+    browser = await launchBrowser();
+  });
+  beforeEach(async () => {
+    page = await newPage(browser as Browser);
+  });
+  afterEach(() => page?.context().close());
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+  return {
+    get api() {
+      if (!api) throw new Error('the browser session has not started');
+      return api;
+    },
+    get page() {
+      if (!page) throw new Error('no page outside a test');
+      return page;
+    },
+  };
 }

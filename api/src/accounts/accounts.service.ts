@@ -77,6 +77,17 @@ export class AccountsService {
     return this.accounts.findOneByOrFail({ id: user.id });
   }
 
+  /** The account with its new role, or null when there is no such (unerased) account. */
+  async changeRole(id: string, role: Role, departmentId: string | null): Promise<UserAccount | null> {
+    const result = await this.accounts
+      .createQueryBuilder()
+      .update()
+      .set({ role, departmentId })
+      .where('id = :id AND anonymised_at IS NULL', { id })
+      .execute();
+    return result.affected ? this.accounts.findOneBy({ id }) : null;
+  }
+
   async setPassword(id: string, password: string): Promise<void> {
     await this.accounts.update({ id }, { passwordHash: await hashPassword(password) });
   }

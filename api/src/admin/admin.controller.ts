@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseId } from '../common/parse-id.pipe.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MeResponse } from '../accounts/me.response.js';
 import type { AuditEvent } from '../audit/audit-event.entity.js';
@@ -6,6 +7,7 @@ import { AuditService, type AuditContext } from '../audit/audit.service.js';
 import { Audit, Roles } from '../auth/request-identity.js';
 import { AdminService } from './admin.service.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
+import { ChangeRoleDto } from './dto/change-role.dto.js';
 import { CreateOfficialDto } from './dto/create-official.dto.js';
 
 @ApiTags('admin')
@@ -21,6 +23,12 @@ export class AdminController {
   @ApiOkResponse({ description: 'Audit events, newest first.' })
   auditLog(@Query() query: AuditQueryDto): Promise<AuditEvent[]> {
     return this.audit.list(query.limit ?? 100, query.before);
+  }
+
+  @Patch('accounts/:id/role')
+  @ApiOkResponse({ type: MeResponse })
+  async changeRole(@Param('id', ParseId) id: string, @Body() dto: ChangeRoleDto, @Audit() context: AuditContext): Promise<MeResponse> {
+    return MeResponse.of(await this.admin.changeRole(id, dto, context));
   }
 
   @Post('officials')
