@@ -9,6 +9,7 @@ import { AdminModule } from './admin/admin.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CityModule } from './city/city.module.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import type { CityPack } from './city/city-pack.types.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
@@ -52,6 +53,7 @@ export class AppModule {
         AuthModule,
         PrivacyModule,
         AdminModule,
+        ComplaintsModule,
         ...extraModules,
       ],
       controllers: [HealthController],

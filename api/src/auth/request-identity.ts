@@ -23,6 +23,11 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   return user;
 });
 
+/** The signed-in person if there is one, on a @Public() route. */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): UserAccount | undefined => context.switchToHttp().getRequest<IdentifiedRequest>().user,
+);
+
 export function auditContextOf(request: IdentifiedRequest): AuditContext {
   return { actorId: request.user?.id ?? null, source: 'web', requestId: String(request.id) };
 }

@@ -25,6 +25,9 @@ export const errorStatus = {
   FORBIDDEN: HttpStatus.FORBIDDEN,
   CSRF_REJECTED: HttpStatus.FORBIDDEN,
   CITY_UNKNOWN_DEPARTMENT: HttpStatus.BAD_REQUEST,
+  // Complaints
+  COMPLAINT_UNKNOWN_SERVICE: HttpStatus.BAD_REQUEST,
+  COMPLAINT_LOCATION_REQUIRED: HttpStatus.BAD_REQUEST,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof errorStatus;

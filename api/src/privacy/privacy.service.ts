@@ -53,10 +53,18 @@ export class PrivacyService {
   /** Everything the city holds about the person. Later domains add their cases here. */
   async exportOf(user: UserAccount, context: AuditContext): Promise<Record<string, unknown>> {
     await this.audit.record(context, { action: 'privacy.export', objectType: 'user_account', objectId: user.id });
-    const [consentHistory, sessions, auditEvents] = await Promise.all([
+    const [consentHistory, sessions, auditEvents, complaints] = await Promise.all([
       this.consents.find({ where: { userId: user.id }, order: { id: 'ASC' } }),
       this.sessions.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
       this.audit.about(user.id),
+      this.dataSource.query<Record<string, unknown>[]>(
+        `SELECT c.case_number AS "caseNumber", k.service_id AS "serviceId", k.description, k.latitude AS lat, k.longitude AS long,
+                k.address, k.place_id AS "placeId", k.building_id AS "buildingId", k.floor, k.status, k.created_at AS "createdAt",
+                coalesce((SELECT json_agg(json_build_object('status', e.status, 'note', e.note, 'at', e.at) ORDER BY e.id)
+                            FROM complaint_event e WHERE e.complaint_id = k.id AND e.is_public), '[]') AS history
+           FROM complaint k JOIN civic_case c ON c.id = k.case_id WHERE c.owner_id = $1 ORDER BY k.created_at`,
+        [user.id],
+      ),
     ]);
     return {
       exportedAt: new Date().toISOString(),
@@ -67,6 +75,7 @@ export class PrivacyService {
         lastSeenAt: s.lastSeenAt.toISOString(),
         expiresAt: s.expiresAt.toISOString(),
       })),
+      complaints,
       auditEvents: auditEvents.map((e) => ({
         at: e.at.toISOString(),
         action: e.action,

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { CityService } from '../city/city.service.js';
+import { CivicCase } from './civic-case.entity.js';
+
+export const hashTrackingToken = (token: string): Buffer => createHash('sha256').update(token).digest();
+
+/** Opens cases: the number, the tracking token. Always inside the caller's transaction. */
+@Injectable()
+export class CasesService {
+  constructor(private readonly city: CityService) {}
+
+  /** Returns the case and the tracking token, which is shown once and stored only as a hash. */
+  async open(manager: EntityManager, ownerId: string | null): Promise<{ civicCase: CivicCase; trackingToken: string }> {
+    const { caseNumberPrefix: prefix, timeZone } = this.city.pack;
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date()));
+    // The row lock of the upsert serialises concurrent filings: no number is given twice or skipped.
+    const rows = await manager.query<{ last_value: number }[]>(
+      `INSERT INTO case_number_counter (prefix, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (prefix, year) DO UPDATE SET last_value = case_number_counter.last_value + 1
+       RETURNING last_value`,
+      [prefix, year],
+    );
+    const sequence = rows[0]?.last_value;
+    if (sequence === undefined) throw new Error('the case number counter returned no row');
+    const trackingToken = randomBytes(18).toString('base64url');
+    const civicCase = await manager.getRepository(CivicCase).save(
+      manager.getRepository(CivicCase).create({
+        caseNumber: `${prefix}-${year}-${String(sequence).padStart(6, '0')}`,
+        ownerId,
+        trackingTokenHash: hashTrackingToken(trackingToken),
+      }),
+    );
+    return { civicCase, trackingToken };
+  }
+}

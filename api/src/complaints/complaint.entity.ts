@@ -1,0 +1,76 @@
+import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { CivicCase } from '../cases/civic-case.entity.js';
+
+export const COMPLAINT_STATUSES = ['submitted', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'closed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+@Entity({ name: 'complaint' })
+@Unique('uq_complaint_case', ['caseId'])
+@Index('ix_complaint_department_status', ['departmentId', 'status', 'createdAt'])
+@Index('ix_complaint_service_status', ['serviceId', 'status'])
+@Check('ck_complaint_status', `status IN ('submitted', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'closed')`)
+@Check('ck_complaint_description', 'char_length(description) BETWEEN 1 AND 4000')
+@Check(
+  'ck_complaint_coordinates',
+  '(latitude IS NULL) = (longitude IS NULL) AND (latitude IS NULL OR (latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180))',
+)
+@Check('ck_complaint_location', 'latitude IS NOT NULL OR address IS NOT NULL OR place_id IS NOT NULL OR building_id IS NOT NULL')
+export class Complaint {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_complaint' })
+  id!: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @OneToOne(() => CivicCase)
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_complaint_case' })
+  civicCase?: CivicCase;
+
+  /** A complaint service of the city pack; its department is copied so routing survives pack edits. */
+  @Column({ name: 'service_id', type: 'varchar', length: 64 })
+  serviceId!: string;
+
+  @Column({ name: 'department_id', type: 'varchar', length: 64 })
+  departmentId!: string;
+
+  @Column({ type: 'varchar', length: 4000 })
+  description!: string;
+
+  @Column({ type: 'double precision', nullable: true })
+  latitude!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude!: number | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address!: string | null;
+
+  @Column({ name: 'place_id', type: 'varchar', length: 64, nullable: true })
+  placeId!: string | null;
+
+  /** A pick in the 3D twin: the building, floor and altitude. */
+  @Column({ name: 'building_id', type: 'varchar', length: 64, nullable: true })
+  buildingId!: string | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  floor!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  altitude!: number | null;
+
+  /** For an anonymous filer who wants news; never shown to anyone but officials. */
+  @Column({ name: 'contact_email', type: 'varchar', length: 254, nullable: true })
+  contactEmail!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'submitted' })
+  status!: ComplaintStatus;
+
+  @Column({ name: 'expected_by', type: 'timestamptz' })
+  expectedBy!: Date;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

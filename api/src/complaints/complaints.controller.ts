@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { UserAccount } from '../accounts/user-account.entity.js';
+import type { AuditContext } from '../audit/audit.service.js';
+import { Audit, CurrentUser, OptionalUser } from '../auth/request-identity.js';
+import { ParseId } from '../common/parse-id.pipe.js';
+import { Public } from '../common/public.decorator.js';
+import { AUTH_LIMITED } from '../http/security.js';
+import type { ComplaintView } from './complaint.view.js';
+import { ComplaintsService } from './complaints.service.js';
+import { CreateComplaintDto } from './dto/create-complaint.dto.js';
+import { TrackingTokenPipe } from './tracking-token.pipe.js';
+
+@ApiTags('complaints')
+@Controller('api/complaints')
+export class ComplaintsController {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  @Public()
+  @Post()
+  @ApiCreatedResponse({ description: 'Filed: the complaint with its case number, and the tracking token (shown once).' })
+  file(
+    @Body() dto: CreateComplaintDto,
+    @OptionalUser() user: UserAccount | undefined,
+    @Audit() context: AuditContext,
+  ): Promise<{ complaint: ComplaintView; trackingToken: string }> {
+    return this.complaints.file(dto, user, context);
+  }
+
+  @Get()
+  @ApiOkResponse({ description: "A citizen's own complaints; an official's department inbox; newest first, 100 at most." })
+  list(@CurrentUser() user: UserAccount): Promise<ComplaintView[]> {
+    return this.complaints.list(user);
+  }
+
+  /** Tokens are guessable only by brute force: the stricter sign-in limit per address applies. */
+  @Public()
+  @Get('track/:token')
+  @RouteConfig({ [AUTH_LIMITED]: true })
+  @ApiOkResponse({ description: 'The complaint, as its filer sees it, without an account.' })
+  @ApiNotFoundResponse({ description: 'No complaint has this token.' })
+  track(@Param('token', TrackingTokenPipe) token: string): Promise<ComplaintView> {
+    return this.complaints.track(token);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'For its filer, an official of its department, or an admin.' })
+  @ApiNotFoundResponse({ description: 'No such complaint, or not yours to see.' })
+  get(@Param('id', ParseId) id: string, @CurrentUser() user: UserAccount): Promise<ComplaintView> {
+    return this.complaints.get(id, user);
+  }
+}

@@ -1,0 +1,110 @@
+import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
+import { TestClient, uniqueEmail } from '../support/http-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describeWithDatabase } from '../support/test-database.js';
+
+interface Filed {
+  complaint: { id: string; caseNumber: string; departmentId: string; status: string; history: { status: string }[]; contactEmail?: string };
+  trackingToken: string;
+}
+
+describeWithDatabase('complaints: filing, case numbers, tracking and who may read them', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ DEMO_DATA: 'true' });
+  });
+  afterAll(() => api.close());
+
+  const client = () => new TestClient(api.url);
+  const pothole = { serviceId: 'pothole', description: 'A deep pothole in the bus lane.', location: { lat: 37.5665, long: 126.978 } };
+  const signedInCitizen = async () => {
+    const citizen = client();
+    await citizen.register(uniqueEmail('filer'));
+    return citizen;
+  };
+  const signedInOfficial = async (departmentId: string) => {
+    const admin = client();
+    const demoAdmin = demoAccounts.find((a) => a.role === 'admin');
+    await admin.signIn(demoAdmin?.email ?? '', demoAdmin?.password ?? '');
+    const email = uniqueEmail('official');
+    await admin.post('/api/admin/officials', { email, displayName: 'Officer', departmentId, password: 'harbour-lantern-99' });
+    const official = client();
+    await official.signIn(email, 'harbour-lantern-99');
+    return official;
+  };
+
+  test('anyone files without an account, gets a case number and a token that tracks it', async () => {
+    const filed = await client().post('/api/complaints', { ...pothole, contactEmail: 'Anon@Example.org' });
+    expect(filed.status).toBe(201);
+    const { complaint, trackingToken } = (await filed.json()) as Filed;
+    expect(complaint.caseNumber).toMatch(new RegExp(`^SEL-${new Date().getUTCFullYear()}-\\d{6}$`));
+    expect(complaint).toMatchObject({ departmentId: 'safety', status: 'submitted', history: [{ status: 'submitted' }] });
+    expect(complaint.contactEmail).toBeUndefined();
+    expect(trackingToken).toMatch(/^[A-Za-z0-9_-]{24}$/);
+
+    const tracked = await client().get(`/api/complaints/track/${trackingToken}`);
+    expect(await tracked.json()).toMatchObject({ id: complaint.id, caseNumber: complaint.caseNumber, status: 'submitted' });
+    expect((await client().get(`/api/complaints/track/${'A'.repeat(24)}`)).status).toBe(404);
+    expect((await client().get('/api/complaints/track/..%2F..%2Fetc')).status).toBe(404);
+  });
+
+  test('case numbers are unique and gapless under concurrent filing', async () => {
+    const filings = await Promise.all(Array.from({ length: 20 }, () => client().post('/api/complaints', pothole)));
+    const numbers = await Promise.all(filings.map(async (response) => ((await response.json()) as Filed).complaint.caseNumber));
+    const sequence = numbers.map((n) => Number(n.split('-')[2])).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(20);
+    expect(sequence.at(-1)! - sequence[0]!).toBe(19);
+  });
+
+  test('a citizen sees their own complaints; no one else reads them, officials only in their department', async () => {
+    const owner = await signedInCitizen();
+    const { complaint } = (await (await owner.post('/api/complaints', pothole)).json()) as Filed;
+    const mine = (await (await owner.get('/api/complaints')).json()) as { id: string }[];
+    expect(mine.map((c) => c.id)).toEqual([complaint.id]);
+    expect((await owner.get(`/api/complaints/${complaint.id}`)).status).toBe(200);
+
+    const stranger = await signedInCitizen();
+    const probe = await stranger.get(`/api/complaints/${complaint.id}`);
+    expect(probe.status).toBe(404);
+    expect(await probe.json()).toEqual(await (await stranger.get('/api/complaints/00000000-0000-4000-8000-000000000000')).json());
+    expect(await (await stranger.get('/api/complaints')).json()).toEqual([]);
+
+    const otherDepartment = await signedInOfficial('transport');
+    expect((await otherDepartment.get(`/api/complaints/${complaint.id}`)).status).toBe(404);
+    const safety = await signedInOfficial('safety');
+    const seen = (await (await safety.get(`/api/complaints/${complaint.id}`)).json()) as Filed['complaint'];
+    expect(seen).toMatchObject({ id: complaint.id, contactEmail: null });
+    expect(((await (await safety.get('/api/complaints')).json()) as { id: string }[]).map((c) => c.id)).toContain(complaint.id);
+    expect((await client().get(`/api/complaints/${complaint.id}`)).status).toBe(401);
+
+    const exported = (await (await owner.get('/api/me/export')).json()) as { complaints: { caseNumber: string; description: string }[] };
+    expect(exported.complaints).toEqual([expect.objectContaining({ caseNumber: complaint.caseNumber, description: pothole.description })]);
+  });
+
+  test('markup, oversize text, unknown services and missing locations are refused with translated errors', async () => {
+    const html = await client().request(
+      'POST',
+      '/api/complaints',
+      { ...pothole, description: 'Broken <script>alert(1)</script>' },
+      { 'accept-language': 'ko' },
+    );
+    const body = (await html.json()) as { code: string; message: string; fields: unknown };
+    expect(body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'description', rules: ['notContains'] }] });
+    expect(body.message).toMatch(/[가-힣]/);
+    const long = await client().post('/api/complaints', { ...pothole, description: 'x'.repeat(4001) });
+    expect(await long.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'description', rules: ['isLength'] }] });
+    const appointment = await client().post('/api/complaints', {
+      ...pothole,
+      serviceId: api.context.pack.services.find((s) => s.kind === 'appointment')?.id,
+    });
+    expect(await appointment.json()).toMatchObject({ statusCode: 400, code: 'COMPLAINT_UNKNOWN_SERVICE' });
+    const nowhere = await client().request('POST', '/api/complaints', { ...pothole, location: {} }, { 'accept-language': 'ar' });
+    const nowhereBody = (await nowhere.json()) as { code: string; message: string };
+    expect(nowhereBody.code).toBe('COMPLAINT_LOCATION_REQUIRED');
+    expect(nowhereBody.message).toMatch(/[\u0600-\u06FF]/);
+    const halfPoint = await client().post('/api/complaints', { ...pothole, location: { lat: 37.5 } });
+    expect(await halfPoint.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'location.long', rules: ['isDefined'] }] });
+    const byAddress = await client().post('/api/complaints', { ...pothole, location: { address: '110 Sejong-daero, Jung-gu' } });
+    expect(byAddress.status).toBe(201);
+  });
+});
