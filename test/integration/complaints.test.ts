@@ -107,4 +107,88 @@ describeWithDatabase('complaints: filing, case numbers, tracking and who may rea
     const byAddress = await client().post('/api/complaints', { ...pothole, location: { address: '110 Sejong-daero, Jung-gu' } });
     expect(byAddress.status).toBe(201);
   });
+
+  test('officials of the department move a complaint along its lifecycle with public and internal notes', async () => {
+    const owner = await signedInCitizen();
+    const { complaint } = (await (await owner.post('/api/complaints', pothole)).json()) as Filed;
+    const safety = await signedInOfficial('safety');
+    const step = (status: string | undefined, note: string, isPublic = true) =>
+      safety.patch(`/api/complaints/${complaint.id}`, { ...(status ? { status } : {}), note, public: isPublic });
+
+    expect((await step('acknowledged', 'Crew informed.')).status).toBe(200);
+    expect((await step(undefined, 'Caller is a regular reporter.', false)).status).toBe(200);
+    const skipped = await step('closed', 'Skipping ahead.');
+    expect(skipped.status).toBe(409);
+    expect(await skipped.json()).toMatchObject({
+      code: 'COMPLAINT_INVALID_TRANSITION',
+      from: 'acknowledged',
+      to: 'closed',
+      allowed: ['in_progress', 'rejected'],
+    });
+    expect((await step('in_progress', 'Repair scheduled for tonight.')).status).toBe(200);
+    const resolved = (await (await step('resolved', 'Filled and sealed.')).json()) as {
+      status: string;
+      history: { status: string; public: boolean }[];
+    };
+    expect(resolved.status).toBe('resolved');
+    expect(resolved.history.map((h) => [h.status, h.public])).toEqual([
+      ['submitted', true],
+      ['acknowledged', true],
+      ['acknowledged', false],
+      ['in_progress', true],
+      ['resolved', true],
+    ]);
+
+    // The filer sees the public history only.
+    const seenByOwner = (await (await owner.get(`/api/complaints/${complaint.id}`)).json()) as { history: { note: string | null }[] };
+    expect(seenByOwner.history.map((h) => h.note)).toEqual([null, 'Crew informed.', 'Repair scheduled for tonight.', 'Filled and sealed.']);
+
+    // Nobody else may act on it: the owner, another department, a bad body.
+    expect((await owner.patch(`/api/complaints/${complaint.id}`, { status: 'closed', note: 'Done' })).status).toBe(403);
+    const transport = await signedInOfficial('transport');
+    expect((await transport.patch(`/api/complaints/${complaint.id}`, { status: 'closed', note: 'Done' })).status).toBe(404);
+    expect(await (await safety.patch(`/api/complaints/${complaint.id}`, { status: 'closed' })).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+
+    const inbox = (await (await safety.get('/api/complaints?status=resolved')).json()) as { id: string; status: string }[];
+    expect(inbox.map((c) => c.id)).toContain(complaint.id);
+    expect(new Set(inbox.map((c) => c.status))).toEqual(new Set(['resolved']));
+    expect(await (await safety.get('/api/complaints?status=lost')).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  test('the inbox finds overdue complaints', async () => {
+    const { complaint } = (await (await client().post('/api/complaints', pothole)).json()) as Filed;
+    await api.context.dataSource.query(`UPDATE complaint SET expected_by = now() - interval '1 day' WHERE id = $1`, [complaint.id]);
+    const safety = await signedInOfficial('safety');
+    const overdue = (await (await safety.get('/api/complaints?overdue=true')).json()) as { id: string }[];
+    expect(overdue.map((c) => c.id)).toContain(complaint.id);
+    const onTime = (await (await safety.get('/api/complaints?overdue=false')).json()) as { id: string }[];
+    expect(onTime.map((c) => c.id)).not.toContain(complaint.id);
+  });
+
+  test('open complaints of the same service within 50 m are offered before filing again', async () => {
+    // A spot of its own, far from the other tests' complaints: on the old Donuimun site.
+    const spot = { lat: 37.5682, long: 126.969 };
+    const near = (await (await client().post('/api/complaints', { ...pothole, location: spot })).json()) as Filed;
+    const metres30North = { lat: spot.lat + 30 / 111_320, long: spot.long };
+    const metres80East = { lat: spot.lat, long: spot.long + 80 / (111_320 * Math.cos((spot.lat * Math.PI) / 180)) };
+    await client().post('/api/complaints', { ...pothole, location: metres80East });
+    await client().post('/api/complaints', { ...pothole, serviceId: 'graffiti', location: spot });
+
+    const found = (await (
+      await client().get(`/api/complaints/nearby?lat=${metres30North.lat}&long=${metres30North.long}&service=pothole`)
+    ).json()) as {
+      caseNumber: string;
+      distanceMetres: number;
+      contactEmail?: unknown;
+    }[];
+    expect(found.map((f) => f.caseNumber)).toEqual([near.complaint.caseNumber]);
+    expect(found[0]?.distanceMetres).toBeGreaterThanOrEqual(29);
+    expect(found[0]?.distanceMetres).toBeLessThanOrEqual(31);
+    expect(Object.keys(found[0] ?? {}).sort()).toEqual(['caseNumber', 'createdAt', 'description', 'distanceMetres', 'status']);
+    expect(await (await client().get('/api/complaints/nearby?lat=91&long=0&service=pothole')).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+  });
 });

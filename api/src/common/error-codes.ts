@@ -28,6 +28,7 @@ export const errorStatus = {
   // Complaints
   COMPLAINT_UNKNOWN_SERVICE: HttpStatus.BAD_REQUEST,
   COMPLAINT_LOCATION_REQUIRED: HttpStatus.BAD_REQUEST,
+  COMPLAINT_INVALID_TRANSITION: HttpStatus.CONFLICT,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof errorStatus;

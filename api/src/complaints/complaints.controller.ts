@@ -1,14 +1,17 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { UserAccount } from '../accounts/user-account.entity.js';
 import type { AuditContext } from '../audit/audit.service.js';
-import { Audit, CurrentUser, OptionalUser } from '../auth/request-identity.js';
+import { Audit, CurrentUser, OptionalUser, Roles } from '../auth/request-identity.js';
 import { ParseId } from '../common/parse-id.pipe.js';
 import { Public } from '../common/public.decorator.js';
 import { AUTH_LIMITED } from '../http/security.js';
 import type { ComplaintView } from './complaint.view.js';
-import { ComplaintsService } from './complaints.service.js';
+import { ComplaintsService, type NearbyComplaint } from './complaints.service.js';
+import { ListComplaintsQuery } from './dto/list-complaints.query.js';
+import { NearbyQuery } from './dto/nearby.query.js';
+import { UpdateComplaintDto } from './dto/update-complaint.dto.js';
 import { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { TrackingTokenPipe } from './tracking-token.pipe.js';
 
@@ -30,8 +33,27 @@ export class ComplaintsController {
 
   @Get()
   @ApiOkResponse({ description: "A citizen's own complaints; an official's department inbox; newest first, 100 at most." })
-  list(@CurrentUser() user: UserAccount): Promise<ComplaintView[]> {
-    return this.complaints.list(user);
+  list(@CurrentUser() user: UserAccount, @Query() filters: ListComplaintsQuery): Promise<ComplaintView[]> {
+    return this.complaints.list(user, filters);
+  }
+
+  @Public()
+  @Get('nearby')
+  @ApiOkResponse({ description: 'Open complaints of the same service within 50 m, nearest first (20 at most).' })
+  nearby(@Query() query: NearbyQuery): Promise<NearbyComplaint[]> {
+    return this.complaints.nearby(query);
+  }
+
+  @Patch(':id')
+  @Roles('official', 'admin')
+  @ApiOkResponse({ description: 'The complaint after the step.' })
+  update(
+    @Param('id', ParseId) id: string,
+    @Body() dto: UpdateComplaintDto,
+    @CurrentUser() user: UserAccount,
+    @Audit() context: AuditContext,
+  ): Promise<ComplaintView> {
+    return this.complaints.update(id, dto, user, context);
   }
 
   /** Tokens are guessable only by brute force: the stricter sign-in limit per address applies. */

@@ -10,9 +10,23 @@ import { DomainError } from '../common/domain-error.js';
 import { ComplaintEvent } from './complaint-event.entity.js';
 import { Complaint } from './complaint.entity.js';
 import { complaintView, type ComplaintView } from './complaint.view.js';
+import { canMove, NEXT_STATUSES, OPEN_STATUSES } from './complaint-lifecycle.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
+import type { ListComplaintsQuery } from './dto/list-complaints.query.js';
+import type { NearbyQuery } from './dto/nearby.query.js';
+import type { UpdateComplaintDto } from './dto/update-complaint.dto.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const NEARBY_METRES = 50;
+
+/** Another open complaint close by, without anything about who filed it. */
+export interface NearbyComplaint {
+  caseNumber: string;
+  description: string;
+  status: string;
+  createdAt: Date;
+  distanceMetres: number;
+}
 const LIST_LIMIT = 100;
 
 @Injectable()
@@ -77,14 +91,23 @@ export class ComplaintsService {
   }
 
   /** A citizen's own complaints; an official's department inbox; everything for an admin. Newest first. */
-  async list(user: UserAccount): Promise<ComplaintView[]> {
+  async list(user: UserAccount, filters: ListComplaintsQuery = {}): Promise<ComplaintView[]> {
     const query = this.complaints
       .createQueryBuilder('complaint')
       .innerJoinAndSelect('complaint.civicCase', 'civicCase')
+      .where('true')
       .orderBy('complaint.created_at', 'DESC')
       .limit(LIST_LIMIT);
-    if (user.role === 'citizen') query.where('civicCase.owner_id = :owner', { owner: user.id });
-    if (user.role === 'official') query.where('complaint.department_id = :department', { department: user.departmentId });
+    if (user.role === 'citizen') query.andWhere('civicCase.owner_id = :owner', { owner: user.id });
+    if (user.role === 'official') query.andWhere('complaint.department_id = :department', { department: user.departmentId });
+    if (filters.status) query.andWhere('complaint.status = :status', { status: filters.status });
+    if (filters.serviceId) query.andWhere('complaint.service_id = :serviceId', { serviceId: filters.serviceId });
+    if (filters.overdue !== undefined) {
+      query.andWhere(`(complaint.status IN (:...open) AND complaint.expected_by < now()) = :overdue`, {
+        open: OPEN_STATUSES,
+        overdue: filters.overdue,
+      });
+    }
     const found = await query.getMany();
     return Promise.all(found.map((complaint) => this.view(complaint, this.audienceOf(user))));
   }
@@ -102,6 +125,56 @@ export class ComplaintsService {
         complaint.civicCase?.ownerId === user.id);
     if (!allowed) throw new DomainError('NOT_FOUND');
     return this.view(complaint, this.audienceOf(user));
+  }
+
+  /**
+   * An official's step on a complaint of their department: a new status along the lifecycle, or a note alone.
+   * The row is locked for the change, so two officials cannot move it from the same status at once.
+   */
+  async update(id: string, dto: UpdateComplaintDto, official: UserAccount, context: AuditContext): Promise<ComplaintView> {
+    await this.dataSource.transaction(async (manager) => {
+      const complaint = await manager.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const mayAct =
+        complaint !== null &&
+        (official.role === 'admin' || (official.role === 'official' && complaint.departmentId === official.departmentId));
+      if (!mayAct) throw new DomainError('NOT_FOUND');
+      const status = dto.status ?? complaint.status;
+      if (dto.status !== undefined && !canMove(complaint.status, dto.status)) {
+        throw new DomainError(
+          'COMPLAINT_INVALID_TRANSITION',
+          {},
+          { from: complaint.status, to: dto.status, allowed: NEXT_STATUSES[complaint.status] },
+        );
+      }
+      if (status !== complaint.status) await manager.getRepository(Complaint).update({ id }, { status });
+      await manager
+        .getRepository(ComplaintEvent)
+        .insert({ complaintId: id, status, note: dto.note, isPublic: dto.public ?? true, actorId: official.id });
+      await this.audit.record(
+        context,
+        { action: status === complaint.status ? 'complaint.noted' : 'complaint.status_changed', objectType: 'complaint', objectId: id },
+        manager,
+      );
+    });
+    return this.get(id, official);
+  }
+
+  /** Open complaints of the same service within 50 m: shown before filing, so a citizen can follow one instead. */
+  async nearby(query: NearbyQuery): Promise<NearbyComplaint[]> {
+    // A box of about ±50 m narrows the search on the index before the exact great-circle distance.
+    const latitudeSpan = NEARBY_METRES / 111_320;
+    const longitudeSpan = NEARBY_METRES / (111_320 * Math.max(Math.cos((query.lat * Math.PI) / 180), 0.01));
+    return this.dataSource.query<NearbyComplaint[]>(
+      `SELECT * FROM (
+         SELECT c.case_number AS "caseNumber", k.description, k.status, k.created_at AS "createdAt",
+                round(2 * 6371008.8 * asin(sqrt(power(sin(radians(k.latitude - $1) / 2), 2)
+                  + cos(radians($1)) * cos(radians(k.latitude)) * power(sin(radians(k.longitude - $2) / 2), 2))))::int AS "distanceMetres"
+           FROM complaint k JOIN civic_case c ON c.id = k.case_id
+          WHERE k.service_id = $3 AND k.status = ANY($4)
+            AND k.latitude BETWEEN $1 - $5 AND $1 + $5 AND k.longitude BETWEEN $2 - $6 AND $2 + $6
+       ) near WHERE "distanceMetres" <= $7 ORDER BY "distanceMetres", "createdAt" LIMIT 20`,
+      [query.lat, query.long, query.service, OPEN_STATUSES, latitudeSpan, longitudeSpan, NEARBY_METRES],
+    );
   }
 
   /** By the tracking token given at filing: works without an account, shows only what is public. */
