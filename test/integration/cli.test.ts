@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import { repoRoot } from '../../api/src/config/paths.js';
+import { migrations } from '../../migrations/index.js';
 import { describeWithDatabase, runDatabaseUrl } from '../support/test-database.js';
 
 const run = promisify(execFile);
@@ -32,6 +33,16 @@ describeWithDatabase('migration and seed commands on a PostgreSQL server', () =>
     }
   };
 
+  const applied = async () => {
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      return (await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY id')).rows.map((row) => row.name);
+    } finally {
+      await db.end();
+    }
+  };
+
   beforeAll(async () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -43,34 +54,13 @@ describeWithDatabase('migration and seed commands on a PostgreSQL server', () =>
 
   test('run, check (entities and migrations agree), revert and run again', async () => {
     expect((await cli('migrate.js', ['run'], { DATABASE_URL: url })).stdout).toBe('migrations are up to date\n');
-    expect(await tables()).toEqual([
-      'audit_event',
-      'auth_failure',
-      'case_number_counter',
-      'civic_case',
-      'complaint',
-      'complaint_event',
-      'consent_record',
-      'migrations',
-      'user_account',
-      'user_session',
-    ]);
+    expect(await applied()).toEqual(migrations.map((m) => m.name));
+    expect(await tables()).toEqual(expect.arrayContaining(['audit_event', 'civic_case', 'complaint', 'user_account', 'user_session']));
     expect((await cli('migrate.js', ['check'], { DATABASE_URL: url })).stdout).toBe('the entities match the migrated schema\n');
     expect((await cli('migrate.js', ['revert'], { DATABASE_URL: url })).stdout).toBe('reverted the last migration\n');
-    expect(await tables()).toEqual(['audit_event', 'auth_failure', 'consent_record', 'migrations', 'user_account', 'user_session']);
+    expect(await applied()).toEqual(migrations.slice(0, -1).map((m) => m.name));
     await cli('migrate.js', ['run'], { DATABASE_URL: url });
-    expect(await tables()).toEqual([
-      'audit_event',
-      'auth_failure',
-      'case_number_counter',
-      'civic_case',
-      'complaint',
-      'complaint_event',
-      'consent_record',
-      'migrations',
-      'user_account',
-      'user_session',
-    ]);
+    expect(await applied()).toEqual(migrations.map((m) => m.name));
   });
 
   test('check fails, naming the SQL, when the schema is behind the entities', async () => {

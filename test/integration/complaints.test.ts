@@ -191,4 +191,44 @@ describeWithDatabase('complaints: filing, case numbers, tracking and who may rea
       code: 'VALIDATION_FAILED',
     });
   });
+
+  test('assignment goes only to officials of the department; redaction removes the text for good and says why', async () => {
+    const owner = await signedInCitizen();
+    const { complaint } = (await (
+      await owner.post('/api/complaints', { ...pothole, description: 'The crew are useless idiots, fix it.' })
+    ).json()) as Filed;
+    const lead = await signedInOfficial('safety');
+    const colleague = await signedInOfficial('safety');
+    const outsider = await signedInOfficial('transport');
+    const idOf = async (person: TestClient) => ((await (await person.get('/api/me')).json()) as { id: string }).id;
+
+    const assigned = await lead.patch(`/api/complaints/${complaint.id}/assignee`, { assigneeId: await idOf(colleague) });
+    expect(await assigned.json()).toMatchObject({ assigneeId: await idOf(colleague) });
+    const wrong = await lead.patch(`/api/complaints/${complaint.id}/assignee`, { assigneeId: await idOf(outsider) });
+    expect(await wrong.json()).toMatchObject({ statusCode: 400, code: 'COMPLAINT_ASSIGNEE_NOT_IN_DEPARTMENT' });
+    expect(await (await lead.patch(`/api/complaints/${complaint.id}/assignee`, { assigneeId: null })).json()).toMatchObject({
+      assigneeId: null,
+    });
+    expect((await owner.patch(`/api/complaints/${complaint.id}/assignee`, { assigneeId: null })).status).toBe(403);
+
+    const redacted = await colleague.post(`/api/complaints/${complaint.id}/redaction`, { reason: 'Insults towards staff' });
+    expect(await redacted.json()).toMatchObject({ description: null, redacted: { reason: 'Insults towards staff' } });
+    const seenByOwner = (await (await owner.get(`/api/complaints/${complaint.id}`)).json()) as {
+      description: string | null;
+      redacted: unknown;
+      assigneeId?: unknown;
+    };
+    expect(seenByOwner).toMatchObject({ description: null, redacted: { reason: 'Insults towards staff' } });
+    expect(seenByOwner.assigneeId).toBeUndefined();
+    const stored = await api.context.dataSource.query<{ description: string }[]>('SELECT description FROM complaint WHERE id = $1', [
+      complaint.id,
+    ]);
+    expect(stored).toEqual([{ description: '[redacted]' }]);
+    const audited = await api.context.dataSource.query<{ action: string }[]>(
+      `SELECT action FROM audit_event WHERE object_id = $1 AND action IN ('complaint.assigned', 'complaint.redacted') ORDER BY id`,
+      [complaint.id],
+    );
+    expect(audited.map((a) => a.action)).toEqual(['complaint.assigned', 'complaint.assigned', 'complaint.redacted']);
+    expect((await outsider.post(`/api/complaints/${complaint.id}/redaction`, { reason: 'Not mine to judge' })).status).toBe(404);
+  });
 });

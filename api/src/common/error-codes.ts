@@ -29,6 +29,7 @@ export const errorStatus = {
   COMPLAINT_UNKNOWN_SERVICE: HttpStatus.BAD_REQUEST,
   COMPLAINT_LOCATION_REQUIRED: HttpStatus.BAD_REQUEST,
   COMPLAINT_INVALID_TRANSITION: HttpStatus.CONFLICT,
+  COMPLAINT_ASSIGNEE_NOT_IN_DEPARTMENT: HttpStatus.BAD_REQUEST,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { UserAccount } from '../accounts/user-account.entity.js';
 import { CivicCase } from '../cases/civic-case.entity.js';
 
 export const COMPLAINT_STATUSES = ['submitted', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'closed'] as const;
@@ -14,6 +15,8 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
   'ck_complaint_coordinates',
   '(latitude IS NULL) = (longitude IS NULL) AND (latitude IS NULL OR (latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180))',
 )
+@Index('ix_complaint_assignee', ['assigneeId'])
+@Check('ck_complaint_redaction', '(redacted_at IS NULL) = (redaction_reason IS NULL)')
 @Check('ck_complaint_location', 'latitude IS NOT NULL OR address IS NOT NULL OR place_id IS NOT NULL OR building_id IS NOT NULL')
 export class Complaint {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_complaint' })
@@ -64,6 +67,21 @@ export class Complaint {
 
   @Column({ type: 'varchar', length: 16, default: 'submitted' })
   status!: ComplaintStatus;
+
+  /** The official of the department handling it, if one has taken it. */
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @ManyToOne(() => UserAccount)
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'fk_complaint_assignee' })
+  assignee?: UserAccount;
+
+  /** Set when an official redacted abusive content; the reason is kept, the original text is not. */
+  @Column({ name: 'redacted_at', type: 'timestamptz', nullable: true })
+  redactedAt!: Date | null;
+
+  @Column({ name: 'redaction_reason', type: 'varchar', length: 500, nullable: true })
+  redactionReason!: string | null;
 
   @Column({ name: 'expected_by', type: 'timestamptz' })
   expectedBy!: Date;

@@ -9,13 +9,18 @@ export interface ComplaintHistoryEntry {
   public: boolean;
 }
 
+/** What a redacted description holds in the database; the API shows null and the reason instead. */
+export const REDACTED = '[redacted]';
+
 /** A complaint as the API shows it. `contactEmail` and internal notes only for officials. */
 export interface ComplaintView {
   id: string;
   caseNumber: string;
   serviceId: string;
   departmentId: string;
-  description: string;
+  /** Null when an official redacted it; `redacted` then says when and why. */
+  description: string | null;
+  redacted: { at: string; reason: string } | null;
   location: {
     lat: number | null;
     long: number | null;
@@ -31,6 +36,7 @@ export interface ComplaintView {
   expectedBy: string;
   history: ComplaintHistoryEntry[];
   contactEmail?: string | null;
+  assigneeId?: string | null;
 }
 
 export function complaintView(
@@ -45,7 +51,8 @@ export function complaintView(
     caseNumber,
     serviceId: complaint.serviceId,
     departmentId: complaint.departmentId,
-    description: complaint.description,
+    description: complaint.redactedAt ? null : complaint.description,
+    redacted: complaint.redactedAt ? { at: complaint.redactedAt.toISOString(), reason: complaint.redactionReason ?? '' } : null,
     location: {
       lat: complaint.latitude,
       long: complaint.longitude,
@@ -62,6 +69,6 @@ export function complaintView(
     history: events
       .filter((event) => official || event.isPublic)
       .map((event) => ({ status: event.status, note: event.note, at: event.at.toISOString(), public: event.isPublic })),
-    ...(official ? { contactEmail: complaint.contactEmail } : {}),
+    ...(official ? { contactEmail: complaint.contactEmail, assigneeId: complaint.assigneeId } : {}),
   };
 }

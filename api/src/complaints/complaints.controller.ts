@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { UserAccount } from '../accounts/user-account.entity.js';
@@ -12,7 +12,9 @@ import { ComplaintsService, type NearbyComplaint } from './complaints.service.js
 import { ListComplaintsQuery } from './dto/list-complaints.query.js';
 import { NearbyQuery } from './dto/nearby.query.js';
 import { UpdateComplaintDto } from './dto/update-complaint.dto.js';
+import { AssignComplaintDto } from './dto/assign-complaint.dto.js';
 import { CreateComplaintDto } from './dto/create-complaint.dto.js';
+import { RedactComplaintDto } from './dto/redact-complaint.dto.js';
 import { TrackingTokenPipe } from './tracking-token.pipe.js';
 
 @ApiTags('complaints')
@@ -57,6 +59,31 @@ export class ComplaintsController {
   }
 
   /** Tokens are guessable only by brute force: the stricter sign-in limit per address applies. */
+  @Patch(':id/assignee')
+  @Roles('official', 'admin')
+  @ApiOkResponse({ description: 'Assigned to an official of its department, or unassigned (null).' })
+  assign(
+    @Param('id', ParseId) id: string,
+    @Body() dto: AssignComplaintDto,
+    @CurrentUser() user: UserAccount,
+    @Audit() context: AuditContext,
+  ): Promise<ComplaintView> {
+    return this.complaints.assign(id, dto.assigneeId, user, context);
+  }
+
+  @Post(':id/redaction')
+  @HttpCode(200)
+  @Roles('official', 'admin')
+  @ApiOkResponse({ description: 'The description is removed for good; the reason is kept and shown.' })
+  redact(
+    @Param('id', ParseId) id: string,
+    @Body() dto: RedactComplaintDto,
+    @CurrentUser() user: UserAccount,
+    @Audit() context: AuditContext,
+  ): Promise<ComplaintView> {
+    return this.complaints.redact(id, dto.reason, user, context);
+  }
+
   @Public()
   @Get('track/:token')
   @RouteConfig({ [AUTH_LIMITED]: true })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
-import type { UserAccount } from '../accounts/user-account.entity.js';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { UserAccount } from '../accounts/user-account.entity.js';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
 import { CasesService, hashTrackingToken } from '../cases/cases.service.js';
 import { CivicCase } from '../cases/civic-case.entity.js';
@@ -9,7 +9,7 @@ import { CityService } from '../city/city.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { ComplaintEvent } from './complaint-event.entity.js';
 import { Complaint } from './complaint.entity.js';
-import { complaintView, type ComplaintView } from './complaint.view.js';
+import { complaintView, type ComplaintView, REDACTED } from './complaint.view.js';
 import { canMove, NEXT_STATUSES, OPEN_STATUSES } from './complaint-lifecycle.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import type { ListComplaintsQuery } from './dto/list-complaints.query.js';
@@ -157,6 +157,41 @@ export class ComplaintsService {
       );
     });
     return this.get(id, official);
+  }
+
+  /** Gives the complaint to an official of its department, or takes it back (null). */
+  async assign(id: string, assigneeId: string | null, actor: UserAccount, context: AuditContext): Promise<ComplaintView> {
+    await this.dataSource.transaction(async (manager) => {
+      const complaint = await this.lockForStaff(manager, id, actor);
+      if (assigneeId !== null) {
+        const assignee = await manager.getRepository(UserAccount).findOneBy({ id: assigneeId });
+        const eligible =
+          assignee?.role === 'official' && assignee.departmentId === complaint.departmentId && assignee.anonymisedAt === null;
+        if (!eligible) throw new DomainError('COMPLAINT_ASSIGNEE_NOT_IN_DEPARTMENT');
+      }
+      await manager.getRepository(Complaint).update({ id }, { assigneeId });
+      await this.audit.record(context, { action: 'complaint.assigned', objectType: 'complaint', objectId: id }, manager);
+    });
+    return this.get(id, actor);
+  }
+
+  /** Removes abusive content: the text is replaced for good, the reason kept and shown, the act audited. */
+  async redact(id: string, reason: string, actor: UserAccount, context: AuditContext): Promise<ComplaintView> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockForStaff(manager, id, actor);
+      await manager.getRepository(Complaint).update({ id }, { description: REDACTED, redactedAt: () => 'now()', redactionReason: reason });
+      await this.audit.record(context, { action: 'complaint.redacted', objectType: 'complaint', objectId: id }, manager);
+    });
+    return this.get(id, actor);
+  }
+
+  /** The complaint, locked for a change by staff: officials of its department or admins; NOT_FOUND for anyone else. */
+  private async lockForStaff(manager: EntityManager, id: string, actor: UserAccount): Promise<Complaint> {
+    const complaint = await manager.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const mayAct =
+      complaint !== null && (actor.role === 'admin' || (actor.role === 'official' && complaint.departmentId === actor.departmentId));
+    if (!mayAct) throw new DomainError('NOT_FOUND');
+    return complaint;
   }
 
   /** Open complaints of the same service within 50 m: shown before filing, so a citizen can follow one instead. */
