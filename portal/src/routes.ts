@@ -50,6 +50,19 @@ export const routes: Route[] = [
     namespaces: ['account'],
     load: () => import('./pages/account/account-page').then((m) => m.accountPage),
   },
+  {
+    path: '/complaints/new',
+    titleKey: 'complaintsNew.title',
+    // The form helpers' shared texts (error summary, network errors) live in the account namespace.
+    namespaces: ['complaints', 'account'],
+    load: () => import('./pages/complaints/new-complaint-page').then((m) => m.newComplaintPage),
+  },
+  {
+    path: '/complaints/track',
+    titleKey: 'complaintsTrack.title',
+    namespaces: ['complaints', 'account'],
+    load: () => import('./pages/complaints/track-complaint-page').then((m) => m.trackComplaintPage),
+  },
 ];
 
 /** Shown for any path that matches no route; `path` is an example of such a path for tests. */

@@ -133,6 +133,12 @@ describe('feature namespaces', () => {
     }
   });
 
+  test('the complaint pages are routes and load the complaints namespace with them', () => {
+    for (const path of ['/complaints/new', '/complaints/track']) {
+      expect(route(path).namespaces).toContain('complaints');
+    }
+  });
+
   test.each(languages)('every namespace a route names exists in locales/%s', (language) => {
     const named = new Set(routes.flatMap((r) => r.namespaces ?? []));
     expect([...named].filter((namespace) => !existsSync(join(localesDir, language, `${namespace}.json`)))).toEqual([]);

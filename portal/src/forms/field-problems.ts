@@ -15,6 +15,9 @@ export const limits = {
   email: { max: 254 },
   displayName: { min: 1, max: 100 },
   password: { min: 8, max: 128 },
+  /** docs/api/complaints.md */
+  complaintDescription: { min: 1, max: 4000 },
+  complaintAddress: { min: 3, max: 300 },
 } as const;
 
 export function characterCount(value: string): number {
@@ -51,10 +54,26 @@ export function checkCurrentPassword(value: string): Rule | null {
   return characterCount(value) > limits.password.max ? 'length' : null;
 }
 
+/** A complaint's description: 1–4,000 characters after trimming, with no `<` (markup is refused, not stripped). */
+export function checkComplaintDescription(value: string): Rule | null {
+  const text = value.trim();
+  if (text === '') return 'required';
+  if (characterCount(text) > limits.complaintDescription.max) return 'length';
+  return text.includes('<') ? 'format' : null;
+}
+
+/** An address, when one is given: 3–300 characters after trimming, with no `<` or `>`. */
+export function checkComplaintAddress(value: string): Rule | null {
+  const text = value.trim();
+  const count = characterCount(text);
+  if (count < limits.complaintAddress.min || count > limits.complaintAddress.max) return 'length';
+  return /[<>]/.test(text) ? 'format' : null;
+}
+
 /** The rule to tell the person about, from the names of the rules the API says a field broke. */
 export function ruleOf(rules: readonly string[]): Rule {
   if (rules.some((rule) => rule === 'isNotEmpty' || rule === 'isDefined')) return 'required';
-  if (rules.includes('isEmail')) return 'format';
+  if (rules.some((rule) => rule === 'isEmail' || rule === 'matches' || rule === 'notContains')) return 'format';
   if (rules.some((rule) => rule === 'isLength' || rule === 'minLength' || rule === 'maxLength')) return 'length';
   return 'invalid';
 }

@@ -164,6 +164,9 @@ export interface RadioOption {
   label: string;
   /** The language the label is written in, when it is not the page's (a language's own name). */
   lang?: string;
+  /** A line under the label (tied to the button with aria-describedby), in `hintLang` when not the page's. */
+  hint?: string;
+  hintLang?: string;
 }
 
 export interface RadioGroupOptions {
@@ -185,7 +188,14 @@ export function radioGroup(options: RadioGroupOptions): RadioGroup {
   const { id } = options;
   const hintElement = hint(id, options.hint);
   const inputs = options.options.map((option) =>
-    h('input', { class: 'radios__input', type: 'radio', id: `${id}-${option.value}`, name: options.name, value: option.value }),
+    h('input', {
+      class: 'radios__input',
+      type: 'radio',
+      id: `${id}-${option.value}`,
+      name: options.name,
+      value: option.value,
+      'aria-describedby': option.hint ? `${id}-${option.value}-hint` : null,
+    }),
   );
   const items = options.options.map((option, index) =>
     h(
@@ -199,6 +209,18 @@ export function radioGroup(options: RadioGroupOptions): RadioGroup {
         { class: 'radios__label', for: `${id}-${option.value}` },
         option.lang ? h('span', { lang: option.lang, dir: directionOf(option.lang) }, option.label) : option.label,
       ),
+      option.hint
+        ? h(
+            'p',
+            {
+              class: 'field__hint radios__hint',
+              id: `${id}-${option.value}-hint`,
+              lang: option.hintLang ?? null,
+              dir: option.hintLang ? directionOf(option.hintLang) : null,
+            },
+            option.hint,
+          )
+        : null,
     ),
   );
   inputs.forEach((input) => (input.checked = input.value === options.value));
@@ -251,4 +273,133 @@ export function checkbox(options: CheckboxOptions): Checkbox {
   const root = h('div', { class: 'field' }, item);
   const setError = errorSetter(id, root, { target: input, invalid: [input], hintId: hintElement ? `${id}-hint` : null, before: item });
   return { id, root, input, messages: options.messages, setError, focus: () => input.focus() };
+}
+
+export interface TextAreaOptions {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  rows?: number;
+  messages: FieldMessages;
+  /** Shows "N characters left" under the control, announced politely only once fewer than `warnAt` are left. */
+  count?: { max: number; warnAt: number; remaining: (left: number) => string; tooMany: (over: number) => string };
+}
+
+export interface TextAreaField extends Field {
+  readonly input: HTMLTextAreaElement;
+}
+
+/** Characters as the API counts them (code points). */
+function codePoints(value: string): number {
+  return [...value].length;
+}
+
+/**
+ * A textarea, with a character count the GOV.UK way: always shown, but only spoken (politely, a moment after
+ * typing stops) when the limit is near, so a screen reader is not interrupted at every keystroke.
+ */
+export function textAreaField(options: TextAreaOptions): TextAreaField {
+  const { id, count } = options;
+  const hintElement = hint(id, options.hint);
+  const countId = `${id}-count`;
+  const describedIds = [hintElement ? `${id}-hint` : null, count ? countId : null].filter((part) => part !== null).join(' ');
+  const input = h('textarea', {
+    class: 'input textarea',
+    id,
+    name: options.name,
+    rows: options.rows ?? 6,
+    'aria-describedby': describedIds || null,
+  });
+  const countText = h('p', { class: 'field__hint character-count', id: countId });
+  const spoken = h('p', { class: 'visually-hidden', id: `${id}-count-live`, 'aria-live': 'polite' });
+  let timer: number | undefined;
+  const updateCount = (speak: boolean) => {
+    if (!count) return;
+    const left = count.max - codePoints(input.value);
+    const text = left >= 0 ? count.remaining(left) : count.tooMany(-left);
+    countText.textContent = text;
+    countText.classList.toggle('character-count--over', left < 0);
+    window.clearTimeout(timer);
+    if (speak && left <= count.warnAt) timer = window.setTimeout(() => (spoken.textContent = text), 800);
+    else if (left > count.warnAt) spoken.textContent = '';
+  };
+  input.addEventListener('input', () => updateCount(true));
+  updateCount(false);
+  const root = h(
+    'div',
+    { class: 'field' },
+    h('label', { class: 'field__label', for: id }, options.label),
+    hintElement,
+    input,
+    count ? countText : null,
+    count ? spoken : null,
+  );
+  const hintIds = describedIds || null;
+  const setError = errorSetter(id, root, { target: input, invalid: [input], hintId: hintIds, before: input });
+  return { id, root, input, messages: options.messages, setError, focus: () => input.focus() };
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+  /** The language of the label when it is not the page's. */
+  lang?: string;
+}
+
+export interface SelectOptions {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  options: readonly SelectOption[];
+  messages: FieldMessages;
+}
+
+export interface SelectField extends Field {
+  readonly select: HTMLSelectElement;
+}
+
+export function selectField(options: SelectOptions): SelectField {
+  const { id } = options;
+  const hintElement = hint(id, options.hint);
+  const select = h(
+    'select',
+    { class: 'input select', id, name: options.name, 'aria-describedby': hintElement ? `${id}-hint` : null },
+    ...options.options.map((option) =>
+      h('option', { value: option.value, lang: option.lang ?? null, dir: option.lang ? directionOf(option.lang) : null }, option.label),
+    ),
+  );
+  const root = h('div', { class: 'field' }, h('label', { class: 'field__label', for: id }, options.label), hintElement, select);
+  const setError = errorSetter(id, root, { target: select, invalid: [select], hintId: hintElement ? `${id}-hint` : null, before: select });
+  return { id, root, select, messages: options.messages, setError, focus: () => select.focus() };
+}
+
+export interface FieldsetOptions {
+  id: string;
+  legend: string;
+  hint?: string;
+  /** The fields inside, in order; the first one's control gets focus from the error summary. */
+  children: readonly Field[];
+  messages: FieldMessages;
+}
+
+/**
+ * A fieldset around other fields, with its own error for a problem of the group as a whole ("give one of
+ * these"). The error summary links to the fieldset (id `${id}`), and focus goes to its first control.
+ */
+export function fieldsetField(options: FieldsetOptions): Field {
+  const { id } = options;
+  const hintElement = hint(id, options.hint);
+  const body = h('div', { class: 'fieldset__body' }, ...options.children.map((child) => child.root));
+  const fieldset = h(
+    'fieldset',
+    { class: 'fieldset', id, 'aria-describedby': hintElement ? `${id}-hint` : null },
+    h('legend', { class: 'fieldset__legend fieldset__legend--large' }, options.legend),
+    hintElement,
+    body,
+  );
+  const root = h('div', { class: 'field field--group' }, fieldset);
+  const setError = errorSetter(id, root, { target: fieldset, invalid: [], hintId: hintElement ? `${id}-hint` : null, before: body });
+  return { id, root, messages: options.messages, setError, focus: () => options.children[0]?.focus() };
 }

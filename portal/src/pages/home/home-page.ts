@@ -36,6 +36,14 @@ function groupCard(group: Group, context: CityPageContext): HTMLElement {
     h('h2', { class: 'card__title' }, t(`home.groups.${group}.title`)),
     h('p', { class: 'card__text' }, t(`home.groups.${group}.description`)),
     count ? h('p', { class: 'card__meta' }, count) : null,
+    group === 'complaints'
+      ? h(
+          'ul',
+          { class: 'card__links' },
+          h('li', null, h('a', { href: '/complaints/new', id: 'home-complaints-new-link' }, t('home.groups.complaints.links.new'))),
+          h('li', null, h('a', { href: '/complaints/track', id: 'home-complaints-track-link' }, t('home.groups.complaints.links.track'))),
+        )
+      : null,
   );
 }
 
