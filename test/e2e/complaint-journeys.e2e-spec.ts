@@ -1,23 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { axeViolations, tabTo } from '../support/page-checks.js';
 import { describeWithBrowser, useBrowserSession } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
-
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${selector} was not reached with ${limit} presses of Tab`);
-}
-
-async function noViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 describeWithDatabase('complaint journeys, keyboard only', () => {
   describeWithBrowser('in Chromium', () => {
@@ -37,7 +22,7 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
       await page.keyboard.press('Enter');
       await page.waitForSelector('#complaint-form-error-summary');
       await page.waitForFunction(() => document.activeElement?.closest('#complaint-form-error-summary') !== null);
-      await noViolations(page);
+      expect(await axeViolations(page)).toEqual([]);
 
       await tabTo(page, '#complaint-service-pothole');
       await page.keyboard.press('Space');
@@ -52,14 +37,14 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
       await page.waitForFunction(() => document.activeElement?.id === 'complaint-panel-heading');
       const caseNumber = (await page.textContent('#complaint-case-number'))?.trim() ?? '';
       expect(caseNumber).toMatch(/^SEL-\d{4}-\d{6}$/);
-      await noViolations(page);
+      expect(await axeViolations(page)).toEqual([]);
 
       await tabTo(page, '#complaint-track-link');
       await page.keyboard.press('Enter');
       await page.waitForSelector('#track-case-number');
       expect((await page.textContent('#track-case-number'))?.trim()).toBe(caseNumber);
       expect(await page.getAttribute('#track-status [data-status]', 'data-status')).toBe('submitted');
-      await noViolations(page);
+      expect(await axeViolations(page)).toEqual([]);
     });
 
     test('an unknown tracking code is reported on the field', async () => {

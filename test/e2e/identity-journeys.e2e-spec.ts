@@ -1,29 +1,13 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { axeViolations, tabTo } from '../support/page-checks.js';
 import { describeWithBrowser, useBrowserSession } from '../support/browser.js';
 import { uniqueEmail } from '../support/http-client.js';
 import type { TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Moves focus with Tab only, until the element matching `selector` has it; fails after `limit` presses. */
-async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${selector} was not reached with ${limit} presses of Tab`);
-}
-
 async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await tabTo(page, selector);
   await page.keyboard.type(text);
-}
-
-async function noViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 describeWithDatabase('identity journeys, keyboard only', () => {
@@ -49,7 +33,7 @@ describeWithDatabase('identity journeys, keyboard only', () => {
       await page.waitForSelector('#register-form-error-summary');
       await page.waitForFunction(() => document.activeElement?.closest('#register-form-error-summary') !== null);
       expect(await page.getAttribute('#register-password', 'aria-invalid')).toBe('true');
-      await noViolations(page);
+      expect(await axeViolations(page)).toEqual([]);
 
       // The typed input is kept; a better password goes through.
       expect(await page.inputValue('#register-email')).toBe(email);
@@ -60,7 +44,7 @@ describeWithDatabase('identity journeys, keyboard only', () => {
       await page.waitForURL(/\/account/);
       await page.waitForSelector('#account-link');
       expect(await page.textContent('#account-link')).toContain('سارة');
-      await noViolations(page);
+      expect(await axeViolations(page)).toEqual([]);
     });
 
     test('sign in from the header and come back to the page left; a wrong password is reported on the field', async () => {

@@ -1,8 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localesDir } from '../../api/src/config/paths.js';
+import { axeViolations } from '../support/page-checks.js';
 import { describeWithBrowser, launchBrowser, newPage, useBrowserSession } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
@@ -10,7 +10,6 @@ import { describeWithDatabase } from '../support/test-database.js';
 /** Every language the portal ships: one folder each in locales/. */
 const languages = readdirSync(localesDir).sort();
 const englishCommon = JSON.parse(readFileSync(join(localesDir, 'en', 'common.json'), 'utf8')) as { services: { title: string } };
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /**
  * The portal's own route list, so a page joins these tests by joining the portal. Imported by a computed path:
  * the portal is type-checked by its own tsconfig (DOM, bundler resolution), not the API's.
@@ -24,11 +23,6 @@ async function open(page: Page, url: string, lang: string): Promise<void> {
   await page.waitForSelector(`html[lang="${lang}"] main h1`);
   // The page is ready when the city's name has arrived and no loading state remains.
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describeWithDatabase('portal shell in a real browser', () => {
