@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { sha256 } from '../common/sha256.js';
 import { AuthFailure } from './auth-failure.entity.js';
 
 export const MAX_FAILURES = 5;
@@ -18,7 +18,7 @@ export class LoginThrottle {
   constructor(@InjectRepository(AuthFailure) private readonly failures: Repository<AuthFailure>) {}
 
   static emailHash(email: string): Buffer {
-    return createHash('sha256').update(email.trim().toLowerCase()).digest();
+    return sha256(email.trim().toLowerCase());
   }
 
   async assertAllowed(email: string): Promise<void> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { UserAccount } from '../accounts/user-account.entity.js';
+import { sha256 } from '../common/sha256.js';
 import { UserSession } from './user-session.entity.js';
 
 /** 30 minutes without a request ends a session; 12 hours after sign-in it ends whatever happens. */
@@ -16,8 +17,6 @@ export interface ActiveSession {
   user: UserAccount;
 }
 
-export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
-
 @Injectable()
 export class SessionsService {
   constructor(@InjectRepository(UserSession) private readonly sessions: Repository<UserSession>) {}
@@ -26,7 +25,7 @@ export class SessionsService {
   async start(userId: string): Promise<{ token: string; sessionId: string }> {
     const token = randomBytes(32).toString('base64url');
     const session = await this.sessions.save(
-      this.sessions.create({ tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000) }),
+      this.sessions.create({ tokenHash: sha256(token), userId, expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000) }),
     );
     return { token, sessionId: session.id };
   }
@@ -36,7 +35,7 @@ export class SessionsService {
     const session = await this.sessions
       .createQueryBuilder('session')
       .innerJoinAndSelect('session.user', 'user')
-      .where('session.token_hash = :hash', { hash: hashToken(token) })
+      .where('session.token_hash = :hash', { hash: sha256(token) })
       .andWhere('session.expires_at > now()')
       .andWhere(`session.last_seen_at > now() - make_interval(secs => :idle)`, { idle: SESSION_IDLE_SECONDS })
       .andWhere('user.disabled_at IS NULL AND user.anonymised_at IS NULL')

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CityService } from '../city/city.service.js';
+import { sha256 } from '../common/sha256.js';
 import { CivicCase } from './civic-case.entity.js';
-
-export const hashTrackingToken = (token: string): Buffer => createHash('sha256').update(token).digest();
 
 /** Opens cases: the number, the tracking token. Always inside the caller's transaction. */
 @Injectable()
@@ -29,7 +28,7 @@ export class CasesService {
       manager.getRepository(CivicCase).create({
         caseNumber: `${prefix}-${year}-${String(sequence).padStart(6, '0')}`,
         ownerId,
-        trackingTokenHash: hashTrackingToken(trackingToken),
+        trackingTokenHash: sha256(trackingToken),
       }),
     );
     return { civicCase, trackingToken };

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { type ComplaintStatus, Complaint } from './complaint.entity.js';
+import type { ComplaintStatus } from './complaint-view.types.js';
+import { Complaint } from './complaint.entity.js';
 
 /** One step of a complaint's history: the status it reached, with a note public to the filer or internal. */
 @Entity({ name: 'complaint_event' })

@@ -1,4 +1,4 @@
-import { COMPLAINT_STATUSES } from './complaint.entity.js';
+import { COMPLAINT_STATUSES } from './complaint-view.types.js';
 import { canMove, NEXT_STATUSES, OPEN_STATUSES } from './complaint-lifecycle.js';
 
 describe('complaint lifecycle', () => {

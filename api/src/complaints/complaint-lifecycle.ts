@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from './complaint.entity.js';
+import type { ComplaintStatus } from './complaint-view.types.js';
 
 /**
  * Where a complaint may go from each status. A resolved complaint may be reopened (in_progress) when the fix

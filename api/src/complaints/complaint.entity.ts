@@ -2,8 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryG
 import { UserAccount } from '../accounts/user-account.entity.js';
 import { CivicCase } from '../cases/civic-case.entity.js';
 
-export const COMPLAINT_STATUSES = ['submitted', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'closed'] as const;
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+import type { ComplaintStatus } from './complaint-view.types.js';
 
 @Entity({ name: 'complaint' })
 @Unique('uq_complaint_case', ['caseId'])

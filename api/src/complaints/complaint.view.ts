@@ -1,43 +1,9 @@
-import type { Complaint, ComplaintStatus } from './complaint.entity.js';
+import type { ComplaintView } from './complaint-view.types.js';
+import type { Complaint } from './complaint.entity.js';
 import type { ComplaintEvent } from './complaint-event.entity.js';
-
-export interface ComplaintHistoryEntry {
-  status: ComplaintStatus;
-  note: string | null;
-  at: string;
-  /** Only officials see internal entries; they are marked. */
-  public: boolean;
-}
 
 /** What a redacted description holds in the database; the API shows null and the reason instead. */
 export const REDACTED = '[redacted]';
-
-/** A complaint as the API shows it. `contactEmail` and internal notes only for officials. */
-export interface ComplaintView {
-  id: string;
-  caseNumber: string;
-  serviceId: string;
-  departmentId: string;
-  /** Null when an official redacted it; `redacted` then says when and why. */
-  description: string | null;
-  redacted: { at: string; reason: string } | null;
-  location: {
-    lat: number | null;
-    long: number | null;
-    address: string | null;
-    placeId: string | null;
-    buildingId: string | null;
-    floor: number | null;
-    altitude: number | null;
-  };
-  status: ComplaintStatus;
-  createdAt: string;
-  updatedAt: string;
-  expectedBy: string;
-  history: ComplaintHistoryEntry[];
-  contactEmail?: string | null;
-  assigneeId?: string | null;
-}
 
 export function complaintView(
   complaint: Complaint,

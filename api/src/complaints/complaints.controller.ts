@@ -7,7 +7,7 @@ import { Audit, CurrentUser, OptionalUser, Roles } from '../auth/request-identit
 import { ParseId } from '../common/parse-id.pipe.js';
 import { Public } from '../common/public.decorator.js';
 import { AUTH_LIMITED } from '../http/security.js';
-import type { ComplaintView } from './complaint.view.js';
+import type { ComplaintView } from './complaint-view.types.js';
 import { ComplaintsService, type NearbyComplaint } from './complaints.service.js';
 import { ListComplaintsQuery } from './dto/list-complaints.query.js';
 import { NearbyQuery } from './dto/nearby.query.js';

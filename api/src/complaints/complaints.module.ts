@@ -10,5 +10,6 @@ import { ComplaintsService } from './complaints.service.js';
   imports: [CasesModule, TypeOrmModule.forFeature([Complaint, ComplaintEvent])],
   controllers: [ComplaintsController],
   providers: [ComplaintsService],
+  exports: [ComplaintsService],
 })
 export class ComplaintsModule {}

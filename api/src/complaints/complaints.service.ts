@@ -3,13 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { UserAccount } from '../accounts/user-account.entity.js';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
-import { CasesService, hashTrackingToken } from '../cases/cases.service.js';
+import { CasesService } from '../cases/cases.service.js';
 import { CivicCase } from '../cases/civic-case.entity.js';
 import { CityService } from '../city/city.service.js';
 import { DomainError } from '../common/domain-error.js';
+import { sha256 } from '../common/sha256.js';
 import { ComplaintEvent } from './complaint-event.entity.js';
 import { Complaint } from './complaint.entity.js';
-import { complaintView, type ComplaintView, REDACTED } from './complaint.view.js';
+import type { ComplaintView } from './complaint-view.types.js';
+import { complaintView, REDACTED } from './complaint.view.js';
 import { canMove, NEXT_STATUSES, OPEN_STATUSES } from './complaint-lifecycle.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import type { ListComplaintsQuery } from './dto/list-complaints.query.js';
@@ -214,10 +216,22 @@ export class ComplaintsService {
 
   /** By the tracking token given at filing: works without an account, shows only what is public. */
   async track(token: string): Promise<ComplaintView> {
-    const civicCase = await this.dataSource.getRepository(CivicCase).findOneBy({ trackingTokenHash: hashTrackingToken(token) });
+    const civicCase = await this.dataSource.getRepository(CivicCase).findOneBy({ trackingTokenHash: sha256(token) });
     const complaint = civicCase ? await this.complaints.findOne({ where: { caseId: civicCase.id }, relations: { civicCase: true } }) : null;
     if (!complaint) throw new DomainError('NOT_FOUND');
     return this.view(complaint, 'public');
+  }
+
+  /** A person's complaints with their public history, for their data export. */
+  exportOf(userId: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT c.case_number AS "caseNumber", k.service_id AS "serviceId", k.description, k.latitude AS lat, k.longitude AS long,
+                k.address, k.place_id AS "placeId", k.building_id AS "buildingId", k.floor, k.status, k.created_at AS "createdAt",
+                coalesce((SELECT json_agg(json_build_object('status', e.status, 'note', e.note, 'at', e.at) ORDER BY e.id)
+                            FROM complaint_event e WHERE e.complaint_id = k.id AND e.is_public), '[]') AS history
+           FROM complaint k JOIN civic_case c ON c.id = k.case_id WHERE c.owner_id = $1 ORDER BY k.created_at`,
+      [userId],
+    );
   }
 
   private audienceOf(user: UserAccount): 'public' | 'official' {

@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { UserSession } from '../auth/user-session.entity.js';
 import { DomainError } from '../common/domain-error.js';
+import { ComplaintsService } from '../complaints/complaints.service.js';
 import { CONSENT_PURPOSES, isConsentPurpose } from './consent-purposes.js';
 import { ConsentRecord } from './consent-record.entity.js';
 
@@ -26,6 +27,7 @@ export class PrivacyService {
     @InjectRepository(UserSession) private readonly sessions: Repository<UserSession>,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    private readonly complaints: ComplaintsService,
   ) {}
 
   /** The newest answer per purpose; a purpose never answered is not given. */
@@ -57,14 +59,7 @@ export class PrivacyService {
       this.consents.find({ where: { userId: user.id }, order: { id: 'ASC' } }),
       this.sessions.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
       this.audit.about(user.id),
-      this.dataSource.query<Record<string, unknown>[]>(
-        `SELECT c.case_number AS "caseNumber", k.service_id AS "serviceId", k.description, k.latitude AS lat, k.longitude AS long,
-                k.address, k.place_id AS "placeId", k.building_id AS "buildingId", k.floor, k.status, k.created_at AS "createdAt",
-                coalesce((SELECT json_agg(json_build_object('status', e.status, 'note', e.note, 'at', e.at) ORDER BY e.id)
-                            FROM complaint_event e WHERE e.complaint_id = k.id AND e.is_public), '[]') AS history
-           FROM complaint k JOIN civic_case c ON c.id = k.case_id WHERE c.owner_id = $1 ORDER BY k.created_at`,
-        [user.id],
-      ),
+      this.complaints.exportOf(user.id),
     ]);
     return {
       exportedAt: new Date().toISOString(),

@@ -1,11 +1,12 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
+import { SESSION_IDLE_SECONDS } from '../auth/sessions.service.js';
 
 /** How long each kind of record is kept once it has no use; docs/privacy.md explains each. */
 export const RETENTION = {
   /** Sessions past their absolute or idle end. */
-  endedSessions: `expires_at < now() OR last_seen_at < now() - interval '30 minutes'`,
+  endedSessions: `expires_at < now() OR last_seen_at < now() - interval '${SESSION_IDLE_SECONDS} seconds'`,
   /** Failed sign-ins older than an hour: the throttle only looks at the last minute. */
   oldSignInFailures: `at < now() - interval '1 hour'`,
 } as const;

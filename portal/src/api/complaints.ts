@@ -1,38 +1,11 @@
+import { COMPLAINT_STATUSES, type ComplaintStatus, type ComplaintView } from '../../../api/src/complaints/complaint-view.types';
 import { getJson, sendJson, type RequestOptions } from './client';
 
 /** The complaint routes of docs/api/complaints.md that the portal uses. */
 
-export const complaintStatuses = ['submitted', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'closed'] as const;
-export type ComplaintStatus = (typeof complaintStatuses)[number];
-
-export interface ComplaintHistoryEntry {
-  status: string;
-  note: string | null;
-  at: string;
-  public: boolean;
-}
-
-export interface Complaint {
-  id: string;
-  caseNumber: string;
-  serviceId: string;
-  departmentId: string;
-  description: string;
-  location: {
-    lat: number | null;
-    long: number | null;
-    address: string | null;
-    placeId: string | null;
-    buildingId: string | null;
-    floor: number | null;
-    altitude: number | null;
-  };
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-  expectedBy: string;
-  history: ComplaintHistoryEntry[];
-}
+export type { ComplaintHistoryEntry, ComplaintStatus } from '../../../api/src/complaints/complaint-view.types';
+/** The API's complaint view, shared with the API rather than written again. */
+export type Complaint = ComplaintView;
 
 /** Where the problem is; the portal offers an address or a place of the city's list, never a map only. */
 export type ComplaintLocation = { address: string } | { placeId: string };
@@ -62,5 +35,5 @@ export function trackComplaint(token: string, options: RequestOptions): Promise<
 export const trackingTokenShape = /^[A-Za-z0-9_-]{24}$/;
 
 export function isComplaintStatus(status: string): status is ComplaintStatus {
-  return (complaintStatuses as readonly string[]).includes(status);
+  return (COMPLAINT_STATUSES as readonly string[]).includes(status);
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
-import { COMPLAINT_STATUSES, type ComplaintStatus } from '../complaint.entity.js';
+import { COMPLAINT_STATUSES, type ComplaintStatus } from '../complaint-view.types.js';
 
 export class ListComplaintsQuery {
   @ApiPropertyOptional({ enum: COMPLAINT_STATUSES })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, NotContains } from 'class-validator';
 import { trimmed } from '../../auth/dto/register.dto.js';
-import { COMPLAINT_STATUSES, type ComplaintStatus } from '../complaint.entity.js';
+import { COMPLAINT_STATUSES, type ComplaintStatus } from '../complaint-view.types.js';
 
 /** A step taken by an official: a new status (with a note), or a note alone. */
 export class UpdateComplaintDto {
