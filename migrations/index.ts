@@ -2,6 +2,10 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema.js';
 import { IdentityAuditPrivacy1764000001000 } from './1764000001000-IdentityAuditPrivacy.js';
 import { CasesAndComplaints1764000002000 } from './1764000002000-CasesAndComplaints.js';
 import { ComplaintAssignmentModeration1764000003000 } from './1764000003000-ComplaintAssignmentModeration.js';
+import { Open3111764000004000 } from './1764000004000-Open311.js';
+import { ComplaintFollowers1764000005000 } from './1764000005000-ComplaintFollowers.js';
+import { Appointments1764000006000 } from './1764000006000-Appointments.js';
+import { Queues1764000007000 } from './1764000007000-Queues.js';
 
 /** Every migration, oldest first. `npm run migration:generate` appends here. */
 export const migrations = [
@@ -9,4 +13,8 @@ export const migrations = [
   IdentityAuditPrivacy1764000001000,
   CasesAndComplaints1764000002000,
   ComplaintAssignmentModeration1764000003000,
+  Open3111764000004000,
+  ComplaintFollowers1764000005000,
+  Appointments1764000006000,
+  Queues1764000007000,
 ];

@@ -15,6 +15,7 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/socket.io': { target: 'ws://127.0.0.1:3000', ws: true },
     },
   },
   preview: {
@@ -22,6 +23,7 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/socket.io': { target: 'ws://127.0.0.1:3000', ws: true },
     },
   },
 });

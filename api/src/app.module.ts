@@ -6,16 +6,21 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CityModule } from './city/city.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
+import { Open311Module } from './open311/open311.module.js';
+import { LiveModule } from './live/live.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
+import { QueuesModule } from './queues/queues.module.js';
 import type { CityPack } from './city/city-pack.types.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
 import { DomainError } from './common/domain-error.js';
 import { ErrorResponder, LOGGER } from './common/error-responder.js';
 import { validationFailures } from './common/validation-failures.js';
+import { APP_CONFIG } from './config/app-config.token.js';
 import type { AppConfig } from './config/environment.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
@@ -34,7 +39,6 @@ export interface AppContext {
   redis: Redis | null;
 }
 
-export const APP_CONFIG = Symbol('APP_CONFIG');
 
 @Module({})
 export class AppModule {
@@ -53,7 +57,11 @@ export class AppModule {
         AuthModule,
         PrivacyModule,
         AdminModule,
+        LiveModule,
         ComplaintsModule,
+        Open311Module,
+        QueuesModule,
+        AppointmentsModule,
         ...extraModules,
       ],
       controllers: [HealthController],

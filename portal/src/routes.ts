@@ -63,6 +63,33 @@ export const routes: Route[] = [
     namespaces: ['complaints', 'account'],
     load: () => import('./pages/complaints/track-complaint-page').then((m) => m.trackComplaintPage),
   },
+  {
+    path: '/complaints/mine',
+    titleKey: 'complaintsMine.title',
+    namespaces: ['complaints', 'account'],
+    load: () => import('./pages/complaints/my-complaints-page').then((m) => m.myComplaintsPage),
+  },
+  {
+    // One complaint: /complaints/case?id=<uuid> (routes are exact paths).
+    path: '/complaints/case',
+    titleKey: 'complaintsCase.title',
+    namespaces: ['complaints', 'account'],
+    load: () => import('./pages/complaints/complaint-page').then((m) => m.complaintPage),
+  },
+  {
+    path: '/console/complaints',
+    titleKey: 'consoleInbox.title',
+    // Status labels come from the complaints namespace, the form helpers' shared texts from account.
+    namespaces: ['console', 'complaints', 'account'],
+    load: () => import('./pages/console/inbox-page').then((m) => m.inboxPage),
+  },
+  {
+    // One complaint: /console/complaint?id=<uuid> (routes are exact paths).
+    path: '/console/complaint',
+    titleKey: 'consoleComplaint.title',
+    namespaces: ['console', 'complaints', 'account'],
+    load: () => import('./pages/console/case-page').then((m) => m.casePage),
+  },
 ];
 
 /** Shown for any path that matches no route; `path` is an example of such a path for tests. */

@@ -56,8 +56,9 @@ describeWithDatabase('portal shell in a real browser', () => {
       },
     );
 
-    test('and again in the high-contrast theme, in both directions', async () => {
-      for (const lang of ['en', 'ar']) {
+    test.each(['en', 'ar'])(
+      'and again in the high-contrast theme (%s)',
+      async (lang) => {
         await open(page, `${api.url}/?lang=${lang}`, lang);
         const toggle = page.locator('#theme-toggle');
         if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
@@ -67,8 +68,9 @@ describeWithDatabase('portal shell in a real browser', () => {
           expect([path, lang, await axeViolations(page)]).toEqual([path, lang, []]);
         }
         await page.locator('#theme-toggle').click();
-      }
-    });
+      },
+      150_000,
+    );
 
     test('the pages never load anything from elsewhere, never Cesium, and break no CSP rule', () => {
       const origin = new URL(api.url).origin;

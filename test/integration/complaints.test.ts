@@ -16,7 +16,12 @@ describeWithDatabase('complaints: filing, case numbers, tracking and who may rea
   afterAll(() => api.close());
 
   const client = () => new TestClient(api.url);
-  const pothole = { serviceId: 'pothole', description: 'A deep pothole in the bus lane.', location: { lat: 37.5665, long: 126.978 } };
+  const pothole = {
+    serviceId: 'pothole',
+    description: 'A deep pothole in the bus lane.',
+    location: { lat: 37.5665, long: 126.978 },
+    attributes: { size: 'large', lane: 'bus_lane' },
+  };
   const signedInCitizen = async () => {
     const citizen = client();
     await citizen.register(uniqueEmail('filer'));
@@ -174,7 +179,7 @@ describeWithDatabase('complaints: filing, case numbers, tracking and who may rea
     const metres30North = { lat: spot.lat + 30 / 111_320, long: spot.long };
     const metres80East = { lat: spot.lat, long: spot.long + 80 / (111_320 * Math.cos((spot.lat * Math.PI) / 180)) };
     await client().post('/api/complaints', { ...pothole, location: metres80East });
-    await client().post('/api/complaints', { ...pothole, serviceId: 'graffiti', location: spot });
+    await client().post('/api/complaints', { ...pothole, serviceId: 'graffiti', attributes: { surface: 'wall' }, location: spot });
 
     const found = (await (
       await client().get(`/api/complaints/nearby?lat=${metres30North.lat}&long=${metres30North.long}&service=pothole`)
@@ -186,7 +191,7 @@ describeWithDatabase('complaints: filing, case numbers, tracking and who may rea
     expect(found.map((f) => f.caseNumber)).toEqual([near.complaint.caseNumber]);
     expect(found[0]?.distanceMetres).toBeGreaterThanOrEqual(29);
     expect(found[0]?.distanceMetres).toBeLessThanOrEqual(31);
-    expect(Object.keys(found[0] ?? {}).sort()).toEqual(['caseNumber', 'createdAt', 'description', 'distanceMetres', 'status']);
+    expect(Object.keys(found[0] ?? {}).sort()).toEqual(['caseNumber', 'createdAt', 'description', 'distanceMetres', 'id', 'status']);
     expect(await (await client().get('/api/complaints/nearby?lat=91&long=0&service=pothole')).json()).toMatchObject({
       code: 'VALIDATION_FAILED',
     });

@@ -13,14 +13,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API on the run's PostgreSQL, listening on a free loopback port. */
+/** The real API on the run's PostgreSQL (with the demo accounts), listening on a free loopback port. */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}, extraModules: Type[] = []): Promise<TestApp> {
   const databaseUrl = runDatabaseUrl();
   if (!databaseUrl) throw new Error('startTestApp needs the test database (see test/support/test-database.ts)');
   const context = await prepare(
     {
       CITY: 'seoul',
-      DEMO_DATA: 'false',
+      // On: every test file shares the run's database, and an app started with demo data off removes the demo
+      // accounts that tests running beside it sign in with.
+      DEMO_DATA: 'true',
       RATE_LIMIT_PER_MINUTE: '100000',
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
       DATABASE_URL: databaseUrl,

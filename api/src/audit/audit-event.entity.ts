@@ -2,7 +2,8 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
-export const AUDIT_SOURCES = ['web', 'cli', 'system'] as const;
+/** `open311`: a complaint filed through Open311, whose actor is then the API key (open311_api_key.id), not an account. */
+export const AUDIT_SOURCES = ['web', 'cli', 'system', 'open311'] as const;
 export type AuditSource = (typeof AUDIT_SOURCES)[number];
 
 /**
@@ -13,7 +14,7 @@ export type AuditSource = (typeof AUDIT_SOURCES)[number];
 @Index('ix_audit_event_actor_at', ['actorId', 'at'])
 @Index('ix_audit_event_at', ['at'])
 @Check('ck_audit_event_outcome', `outcome IN ('ok', 'denied', 'failed')`)
-@Check('ck_audit_event_source', `source IN ('web', 'cli', 'system')`)
+@Check('ck_audit_event_source', `source IN ('web', 'cli', 'system', 'open311')`)
 export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_audit_event' })
   id!: string;

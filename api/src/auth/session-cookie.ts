@@ -11,9 +11,13 @@ function isHttps(request: FastifyRequest): boolean {
 
 /** The session token the request carries, or undefined. Anything not shaped like our token is ignored. */
 export function readSessionToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.cookie;
+  return readSessionTokenFrom(request.headers.cookie, isHttps(request));
+}
+
+/** The session token in a Cookie header (of a request or a socket's handshake), or undefined. */
+export function readSessionTokenFrom(header: string | undefined, https: boolean): string | undefined {
   if (!header) return undefined;
-  const name = isHttps(request) ? SECURE_NAME : NAME;
+  const name = https ? SECURE_NAME : NAME;
   for (const part of header.split(';', 50)) {
     const separator = part.indexOf('=');
     if (separator > 0 && part.slice(0, separator).trim() === name) {

@@ -23,6 +23,8 @@ export class SessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Sockets of /live are admitted by LiveGateway at the handshake, from the same cookie and origin rules.
+    if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<IdentifiedRequest>();
     const targets = [context.getHandler(), context.getClass()];
     if (!SAFE_METHODS.has(request.method)) assertSameSite(request);

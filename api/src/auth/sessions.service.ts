@@ -47,6 +47,20 @@ export class SessionsService {
     return { sessionId: session.id, user: session.user };
   }
 
+  /** Which of these sessions are still live, without counting the question as activity. */
+  async stillLive(sessionIds: string[]): Promise<Set<string>> {
+    const rows = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoin('session.user', 'user')
+      .select('session.id', 'id')
+      .where('session.id IN (:...ids)', { ids: sessionIds })
+      .andWhere('session.expires_at > now()')
+      .andWhere(`session.last_seen_at > now() - make_interval(secs => :idle)`, { idle: SESSION_IDLE_SECONDS })
+      .andWhere('user.disabled_at IS NULL AND user.anonymised_at IS NULL')
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
+  }
+
   async end(sessionId: string): Promise<void> {
     await this.sessions.delete({ id: sessionId });
   }

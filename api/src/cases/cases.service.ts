@@ -5,6 +5,9 @@ import { CityService } from '../city/city.service.js';
 import { sha256 } from '../common/sha256.js';
 import { CivicCase } from './civic-case.entity.js';
 
+/** A token that tracks a case without an account: 18 random bytes, 24 base64url characters. Shown once; stored as its SHA-256. */
+export const newTrackingToken = (): string => randomBytes(18).toString('base64url');
+
 /** Opens cases: the number, the tracking token. Always inside the caller's transaction. */
 @Injectable()
 export class CasesService {
@@ -23,7 +26,7 @@ export class CasesService {
     );
     const sequence = rows[0]?.last_value;
     if (sequence === undefined) throw new Error('the case number counter returned no row');
-    const trackingToken = randomBytes(18).toString('base64url');
+    const trackingToken = newTrackingToken();
     const civicCase = await manager.getRepository(CivicCase).save(
       manager.getRepository(CivicCase).create({
         caseNumber: `${prefix}-${year}-${String(sequence).padStart(6, '0')}`,

@@ -8,6 +8,8 @@ import { AppModule } from '../app.module.js';
 import { CLI_CONTEXT } from '../audit/audit.service.js';
 import { validationFailures } from '../common/validation-failures.js';
 import { DomainError } from '../common/domain-error.js';
+import { CreateOpen311KeyDto } from '../open311/dto/create-open311-key.dto.js';
+import { Open311KeysService } from '../open311/open311-keys.service.js';
 import { prepare } from '../prepare.js';
 import { RetentionService } from '../privacy/retention.service.js';
 import { CliError, runCli } from './run-cli.js';
@@ -15,12 +17,13 @@ import { CliError, runCli } from './run-cli.js';
 const USAGE = [
   'usage: npm run admin -- create-official --email EMAIL --name "DISPLAY NAME" --department DEPARTMENT_ID --password PASSWORD',
   '       npm run admin -- retention [--dry-run]',
+  '       npm run admin -- create-open311-key --name "WHO USES IT"',
 ].join('\n');
 
 /** Administration from the command line, through the same services (and audit log) as the API. */
 runCli(async (args) => {
   const [command, ...rest] = args;
-  if (command !== 'create-official' && command !== 'retention') throw new CliError(USAGE);
+  if (command !== 'create-official' && command !== 'retention' && command !== 'create-open311-key') throw new CliError(USAGE);
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -40,6 +43,14 @@ runCli(async (args) => {
       return `${values['dry-run'] ? 'would delete' : 'deleted'}: ${Object.entries(report)
         .map(([kind, n]) => `${kind} ${n}`)
         .join(', ')}`;
+    }
+    if (command === 'create-open311-key') {
+      const keyDto = plainToInstance(CreateOpen311KeyDto, { name: values.name });
+      const invalid = validationFailures(validateSync(keyDto, { whitelist: true, forbidNonWhitelisted: true }));
+      if (invalid.length > 0) throw new CliError(`--name is not valid (${invalid.flatMap((p) => p.rules).join(', ')})\n${USAGE}`);
+      const key = await app.get(Open311KeysService).issue(keyDto.name, CLI_CONTEXT);
+      // The key exists only in this output: the database keeps its hash.
+      return `created Open311 API key "${key.name}" (${key.id}); keep it now, it is not shown again:\n${key.apiKey}`;
     }
     const dto = plainToInstance(CreateOfficialDto, {
       email: values.email,

@@ -2,6 +2,7 @@ import { HttpException, Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { I18nService } from '../i18n/i18n.service.js';
+import { formatOfPath, isOpen311Path, open311Errors, render } from '../open311/open311-format.js';
 import { DomainError } from './domain-error.js';
 import { type ErrorCode, errorStatus } from './error-codes.js';
 
@@ -58,6 +59,11 @@ export class ErrorResponder {
     };
   }
 
+  /** An exception outside any HTTP request (a live socket's handler): logged, nothing to answer. */
+  logUnexpected(exception: unknown): void {
+    this.logger.error({ err: exception }, 'unexpected error outside a request');
+  }
+
   send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const error = this.toDomainError(exception);
     if (error.code === 'INTERNAL_ERROR') {
@@ -67,6 +73,17 @@ export class ErrorResponder {
     const language = this.i18n.negotiate(typeof query?.lang === 'string' ? query.lang : undefined, request.headers['accept-language']);
     const body = this.body(error, language);
     for (const [name, value] of Object.entries(error.headers ?? {})) void reply.header(name, value);
+    if (isOpen311Path(request.url)) {
+      // Open311 clients expect the spec's error list, in the format the path asked for.
+      const { contentType, payload } = render(formatOfPath(request.url), open311Errors(body));
+      void reply
+        .status(body.statusCode)
+        .header('content-language', language)
+        .header('cache-control', 'no-store')
+        .type(contentType)
+        .send(payload);
+      return;
+    }
     void reply.status(body.statusCode).header('content-language', language).header('cache-control', 'no-store').send(body);
   }
 }

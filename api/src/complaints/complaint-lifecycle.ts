@@ -16,6 +16,10 @@ export const NEXT_STATUSES: Record<ComplaintStatus, readonly ComplaintStatus[]> 
 /** Open311's two states: open while the city is still on it. */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ['submitted', 'acknowledged', 'in_progress'];
 
+export function isOpen(status: ComplaintStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
 export function canMove(from: ComplaintStatus, to: ComplaintStatus): boolean {
   return NEXT_STATUSES[from].includes(to);
 }

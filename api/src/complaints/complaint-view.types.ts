@@ -5,6 +5,9 @@
 export const COMPLAINT_STATUSES = ['submitted', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'closed'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
+/** `GET /api/complaints` answers this many a page; a full page means there may be more. */
+export const COMPLAINTS_PAGE_SIZE = 50;
+
 export interface ComplaintHistoryEntry {
   status: ComplaintStatus;
   note: string | null;
@@ -31,6 +34,10 @@ export interface ComplaintView {
     floor: number | null;
     altitude: number | null;
   };
+  /** Answers to the service's questions (its attributes in the city pack), by attribute code. */
+  attributes: Record<string, string | string[]>;
+  /** A link to a photo of the problem (https), as the filer gave it. */
+  mediaUrl: string | null;
   status: ComplaintStatus;
   createdAt: string;
   updatedAt: string;
@@ -38,4 +45,25 @@ export interface ComplaintView {
   history: ComplaintHistoryEntry[];
   contactEmail?: string | null;
   assigneeId?: string | null;
+  /** Officials: how many people follow it instead of filing the same problem again. */
+  followers?: number;
+  /** Citizens: whether they filed it or follow it. */
+  relation?: 'filed' | 'following';
+}
+
+/** An official a complaint can be given to. */
+export interface ComplaintAssignee {
+  id: string;
+  name: string;
+}
+
+/** Another open complaint close by, without anything about who filed it. */
+export interface NearbyComplaint {
+  id: string;
+  caseNumber: string;
+  /** Null when an official redacted it. */
+  description: string | null;
+  status: ComplaintStatus;
+  createdAt: string;
+  distanceMetres: number;
 }

@@ -17,6 +17,8 @@ import type { ComplaintStatus } from './complaint-view.types.js';
 @Index('ix_complaint_assignee', ['assigneeId'])
 @Check('ck_complaint_redaction', '(redacted_at IS NULL) = (redaction_reason IS NULL)')
 @Check('ck_complaint_location', 'latitude IS NOT NULL OR address IS NOT NULL OR place_id IS NOT NULL OR building_id IS NOT NULL')
+@Check('ck_complaint_attributes', `jsonb_typeof(attributes) = 'object'`)
+@Check('ck_complaint_media_url', `media_url LIKE 'https://%'`)
 export class Complaint {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_complaint' })
   id!: string;
@@ -63,6 +65,14 @@ export class Complaint {
   /** For an anonymous filer who wants news; never shown to anyone but officials. */
   @Column({ name: 'contact_email', type: 'varchar', length: 254, nullable: true })
   contactEmail!: string | null;
+
+  /** Answers to the service's questions (the city pack's attributes), by attribute code; checked by complaint-attributes.ts. */
+  @Column({ type: 'jsonb', default: {} })
+  attributes!: Record<string, string | string[]>;
+
+  /** A photo of the problem, as a link (https only); the city does not fetch or keep the file. */
+  @Column({ name: 'media_url', type: 'varchar', length: 2000, nullable: true })
+  mediaUrl!: string | null;
 
   @Column({ type: 'varchar', length: 16, default: 'submitted' })
   status!: ComplaintStatus;

@@ -28,6 +28,8 @@ export function complaintView(
       floor: complaint.floor,
       altitude: complaint.altitude,
     },
+    attributes: complaint.attributes,
+    mediaUrl: complaint.mediaUrl,
     status: complaint.status,
     createdAt: complaint.createdAt.toISOString(),
     updatedAt: complaint.updatedAt.toISOString(),

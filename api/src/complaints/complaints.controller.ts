@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { UserAccount } from '../accounts/user-account.entity.js';
@@ -7,8 +7,10 @@ import { Audit, CurrentUser, OptionalUser, Roles } from '../auth/request-identit
 import { ParseId } from '../common/parse-id.pipe.js';
 import { Public } from '../common/public.decorator.js';
 import { AUTH_LIMITED } from '../http/security.js';
-import type { ComplaintView } from './complaint-view.types.js';
-import { ComplaintsService, type NearbyComplaint } from './complaints.service.js';
+import type { FastifyReply } from 'fastify';
+import type { ComplaintAssignee, ComplaintView, NearbyComplaint } from './complaint-view.types.js';
+import { ComplaintFollowersService, type FollowResult } from './complaint-followers.service.js';
+import { ComplaintsService } from './complaints.service.js';
 import { ListComplaintsQuery } from './dto/list-complaints.query.js';
 import { NearbyQuery } from './dto/nearby.query.js';
 import { UpdateComplaintDto } from './dto/update-complaint.dto.js';
@@ -20,7 +22,10 @@ import { TrackingTokenPipe } from './tracking-token.pipe.js';
 @ApiTags('complaints')
 @Controller('api/complaints')
 export class ComplaintsController {
-  constructor(private readonly complaints: ComplaintsService) {}
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly followers: ComplaintFollowersService,
+  ) {}
 
   @Public()
   @Post()
@@ -58,7 +63,13 @@ export class ComplaintsController {
     return this.complaints.update(id, dto, user, context);
   }
 
-  /** Tokens are guessable only by brute force: the stricter sign-in limit per address applies. */
+  @Get(':id/assignees')
+  @Roles('official', 'admin')
+  @ApiOkResponse({ description: "The officials of the complaint's department who can take it." })
+  assignees(@Param('id', ParseId) id: string, @CurrentUser() user: UserAccount): Promise<ComplaintAssignee[]> {
+    return this.complaints.assignees(id, user);
+  }
+
   @Patch(':id/assignee')
   @Roles('official', 'admin')
   @ApiOkResponse({ description: 'Assigned to an official of its department, or unassigned (null).' })
@@ -84,6 +95,30 @@ export class ComplaintsController {
     return this.complaints.redact(id, dto.reason, user, context);
   }
 
+  /** Follow an open complaint instead of filing the same problem again. */
+  @Public()
+  @Post(':id/followers')
+  @ApiOkResponse({ description: 'Signed in: 200 `{ following: true }`, the complaint joins their list.' })
+  @ApiCreatedResponse({ description: 'Signed out: 201 `{ trackingToken }`, a token of their own to track it (shown once).' })
+  async follow(
+    @Param('id', ParseId) id: string,
+    @OptionalUser() user: UserAccount | undefined,
+    @Audit() context: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FollowResult> {
+    const result = await this.followers.follow(id, user, context);
+    reply.status(user ? 200 : 201);
+    return result;
+  }
+
+  @Delete(':id/followers/me')
+  @HttpCode(204)
+  @ApiOkResponse({ description: 'No longer followed; 404 when it was not.' })
+  async unfollow(@Param('id', ParseId) id: string, @CurrentUser() user: UserAccount, @Audit() context: AuditContext): Promise<void> {
+    await this.followers.unfollow(id, user, context);
+  }
+
+  /** Tokens are guessable only by brute force: the stricter sign-in limit per address applies. */
   @Public()
   @Get('track/:token')
   @RouteConfig({ [AUTH_LIMITED]: true })

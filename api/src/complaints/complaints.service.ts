@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, Repository } from 'typeorm';
 import { UserAccount } from '../accounts/user-account.entity.js';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -8,9 +8,12 @@ import { CivicCase } from '../cases/civic-case.entity.js';
 import { CityService } from '../city/city.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { sha256 } from '../common/sha256.js';
+import { checkAttributes } from './complaint-attributes.js';
+import { ComplaintAnnouncer } from './complaint-announcer.js';
 import { ComplaintEvent } from './complaint-event.entity.js';
+import { ComplaintFollowersService } from './complaint-followers.service.js';
 import { Complaint } from './complaint.entity.js';
-import type { ComplaintView } from './complaint-view.types.js';
+import { COMPLAINTS_PAGE_SIZE, type ComplaintAssignee, type ComplaintView, type NearbyComplaint } from './complaint-view.types.js';
 import { complaintView, REDACTED } from './complaint.view.js';
 import { canMove, NEXT_STATUSES, OPEN_STATUSES } from './complaint-lifecycle.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
@@ -21,16 +24,6 @@ import type { UpdateComplaintDto } from './dto/update-complaint.dto.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NEARBY_METRES = 50;
 
-/** Another open complaint close by, without anything about who filed it. */
-export interface NearbyComplaint {
-  caseNumber: string;
-  description: string;
-  status: string;
-  createdAt: Date;
-  distanceMetres: number;
-}
-const LIST_LIMIT = 100;
-
 @Injectable()
 export class ComplaintsService {
   constructor(
@@ -40,6 +33,8 @@ export class ComplaintsService {
     private readonly cases: CasesService,
     private readonly city: CityService,
     private readonly audit: AuditService,
+    private readonly followers: ComplaintFollowersService,
+    private readonly announce: ComplaintAnnouncer,
   ) {}
 
   /** Files a complaint, signed in or not; routed to the department of its service. */
@@ -59,8 +54,13 @@ export class ComplaintsService {
       );
     }
     if (lat === undefined && !address && !placeId && !buildingId) throw new DomainError('COMPLAINT_LOCATION_REQUIRED');
+    // A place of the city's list (or a building picked in the twin) also gives coordinates: its centre, so that
+    // duplicates nearby are found and Open311 clients can show it on a map.
+    const placeCentre =
+      placeId !== undefined ? this.placeCentreOf(placeId) : buildingId !== undefined ? this.placeCentreOf(buildingId) : undefined;
+    const attributes = checkAttributes(service.attributes, dto.attributes ?? {});
 
-    return this.dataSource.transaction(async (manager) => {
+    const filed = await this.dataSource.transaction(async (manager) => {
       const { civicCase, trackingToken } = await this.cases.open(manager, filer?.id ?? null);
       const complaint = await manager.getRepository(Complaint).save(
         manager.getRepository(Complaint).create({
@@ -68,14 +68,16 @@ export class ComplaintsService {
           serviceId: service.id,
           departmentId: service.departmentId,
           description: dto.description,
-          latitude: lat ?? null,
-          longitude: long ?? null,
+          latitude: lat ?? placeCentre?.lat ?? null,
+          longitude: long ?? placeCentre?.lon ?? null,
           address: address ?? null,
           placeId: placeId ?? null,
           buildingId: buildingId ?? null,
           floor: floor ?? null,
           altitude: altitude ?? null,
           contactEmail: dto.contactEmail ?? null,
+          attributes,
+          mediaUrl: dto.mediaUrl ?? null,
           expectedBy: new Date(Date.now() + service.expectedDays * DAY_MS),
         }),
       );
@@ -90,17 +92,28 @@ export class ComplaintsService {
       const fresh = await manager.getRepository(Complaint).findOneByOrFail({ id: complaint.id });
       return { complaint: complaintView(fresh, civicCase.caseNumber, [submitted], 'public'), trackingToken };
     });
+    this.announce.filed(filed.complaint);
+    return filed;
   }
 
-  /** A citizen's own complaints; an official's department inbox; everything for an admin. Newest first. */
+  /**
+   * A citizen's own complaints and those they follow; an official's department inbox; everything for an admin.
+   * Newest first, a page at a time.
+   */
   async list(user: UserAccount, filters: ListComplaintsQuery = {}): Promise<ComplaintView[]> {
     const query = this.complaints
       .createQueryBuilder('complaint')
       .innerJoinAndSelect('complaint.civicCase', 'civicCase')
       .where('true')
       .orderBy('complaint.created_at', 'DESC')
-      .limit(LIST_LIMIT);
-    if (user.role === 'citizen') query.andWhere('civicCase.owner_id = :owner', { owner: user.id });
+      .addOrderBy('complaint.id', 'DESC')
+      .offset(((filters.page ?? 1) - 1) * COMPLAINTS_PAGE_SIZE)
+      .limit(COMPLAINTS_PAGE_SIZE);
+    if (user.role === 'citizen') {
+      query.andWhere('(civicCase.owner_id = :me OR complaint.id IN (SELECT complaint_id FROM complaint_follower WHERE user_id = :me))', {
+        me: user.id,
+      });
+    }
     if (user.role === 'official') query.andWhere('complaint.department_id = :department', { department: user.departmentId });
     if (filters.status) query.andWhere('complaint.status = :status', { status: filters.status });
     if (filters.serviceId) query.andWhere('complaint.service_id = :serviceId', { serviceId: filters.serviceId });
@@ -110,8 +123,12 @@ export class ComplaintsService {
         overdue: filters.overdue,
       });
     }
-    const found = await query.getMany();
-    return Promise.all(found.map((complaint) => this.view(complaint, this.audienceOf(user))));
+    if (filters.minAgeDays !== undefined) {
+      query.andWhere('complaint.created_at <= now() - make_interval(days => :minAgeDays)', { minAgeDays: filters.minAgeDays });
+    }
+    if (filters.assignee === 'me') query.andWhere('complaint.assignee_id = :me', { me: user.id });
+    if (filters.assignee === 'none') query.andWhere('complaint.assignee_id IS NULL');
+    return this.views(await query.getMany(), user);
   }
 
   /**
@@ -122,11 +139,22 @@ export class ComplaintsService {
     const complaint = await this.complaints.findOne({ where: { id }, relations: { civicCase: true } });
     const allowed =
       complaint !== null &&
-      (user.role === 'admin' ||
-        (user.role === 'official' && complaint.departmentId === user.departmentId) ||
-        complaint.civicCase?.ownerId === user.id);
+      (this.isStaffOf(complaint, user) || complaint.civicCase?.ownerId === user.id || (await this.followers.isFollowing(id, user.id)));
     if (!allowed) throw new DomainError('NOT_FOUND');
-    return this.view(complaint, this.audienceOf(user));
+    const [view] = await this.views([complaint], user);
+    if (!view) throw new Error('a complaint without a view');
+    return view;
+  }
+
+  /** Officials of the complaint's department who can take it: for staff of that department only. */
+  async assignees(id: string, user: UserAccount): Promise<ComplaintAssignee[]> {
+    const complaint = await this.complaints.findOneBy({ id });
+    if (!complaint || !this.isStaffOf(complaint, user)) throw new DomainError('NOT_FOUND');
+    const officials = await this.dataSource.getRepository(UserAccount).find({
+      where: { role: 'official', departmentId: complaint.departmentId, disabledAt: IsNull(), anonymisedAt: IsNull() },
+      order: { displayName: 'ASC' },
+    });
+    return officials.map((official) => ({ id: official.id, name: official.displayName }));
   }
 
   /**
@@ -158,7 +186,7 @@ export class ComplaintsService {
         manager,
       );
     });
-    return this.get(id, official);
+    return this.announced(await this.get(id, official));
   }
 
   /** Gives the complaint to an official of its department, or takes it back (null). */
@@ -174,7 +202,7 @@ export class ComplaintsService {
       await manager.getRepository(Complaint).update({ id }, { assigneeId });
       await this.audit.record(context, { action: 'complaint.assigned', objectType: 'complaint', objectId: id }, manager);
     });
-    return this.get(id, actor);
+    return this.announced(await this.get(id, actor));
   }
 
   /** Removes abusive content: the text is replaced for good, the reason kept and shown, the act audited. */
@@ -184,49 +212,80 @@ export class ComplaintsService {
       await manager.getRepository(Complaint).update({ id }, { description: REDACTED, redactedAt: () => 'now()', redactionReason: reason });
       await this.audit.record(context, { action: 'complaint.redacted', objectType: 'complaint', objectId: id }, manager);
     });
-    return this.get(id, actor);
+    return this.announced(await this.get(id, actor));
   }
 
   /** The complaint, locked for a change by staff: officials of its department or admins; NOT_FOUND for anyone else. */
   private async lockForStaff(manager: EntityManager, id: string, actor: UserAccount): Promise<Complaint> {
     const complaint = await manager.getRepository(Complaint).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    const mayAct =
-      complaint !== null && (actor.role === 'admin' || (actor.role === 'official' && complaint.departmentId === actor.departmentId));
-    if (!mayAct) throw new DomainError('NOT_FOUND');
+    if (!complaint || !this.isStaffOf(complaint, actor)) throw new DomainError('NOT_FOUND');
     return complaint;
   }
 
-  /** Open complaints of the same service within 50 m: shown before filing, so a citizen can follow one instead. */
+  private async announced(view: ComplaintView): Promise<ComplaintView> {
+    await this.announce.updated(view);
+    return view;
+  }
+
+  private isStaffOf(complaint: Complaint, user: UserAccount): boolean {
+    return user.role === 'admin' || (user.role === 'official' && complaint.departmentId === user.departmentId);
+  }
+
+  /**
+   * Open complaints of the same service within 50 m of a point or of a place's centre: shown before filing, so a
+   * citizen can follow one instead.
+   */
   async nearby(query: NearbyQuery): Promise<NearbyComplaint[]> {
+    const centre =
+      query.lat !== undefined && query.long !== undefined ? { lat: query.lat, lon: query.long } : this.placeCentreOf(query.placeId);
     // A box of about ±50 m narrows the search on the index before the exact great-circle distance.
     const latitudeSpan = NEARBY_METRES / 111_320;
-    const longitudeSpan = NEARBY_METRES / (111_320 * Math.max(Math.cos((query.lat * Math.PI) / 180), 0.01));
+    const longitudeSpan = NEARBY_METRES / (111_320 * Math.max(Math.cos((centre.lat * Math.PI) / 180), 0.01));
     return this.dataSource.query<NearbyComplaint[]>(
       `SELECT * FROM (
-         SELECT c.case_number AS "caseNumber", k.description, k.status, k.created_at AS "createdAt",
+         SELECT k.id, c.case_number AS "caseNumber", CASE WHEN k.redacted_at IS NULL THEN k.description END AS description,
+                k.status, k.created_at AS "createdAt",
                 round(2 * 6371008.8 * asin(sqrt(power(sin(radians(k.latitude - $1) / 2), 2)
                   + cos(radians($1)) * cos(radians(k.latitude)) * power(sin(radians(k.longitude - $2) / 2), 2))))::int AS "distanceMetres"
            FROM complaint k JOIN civic_case c ON c.id = k.case_id
           WHERE k.service_id = $3 AND k.status = ANY($4)
             AND k.latitude BETWEEN $1 - $5 AND $1 + $5 AND k.longitude BETWEEN $2 - $6 AND $2 + $6
        ) near WHERE "distanceMetres" <= $7 ORDER BY "distanceMetres", "createdAt" LIMIT 20`,
-      [query.lat, query.long, query.service, OPEN_STATUSES, latitudeSpan, longitudeSpan, NEARBY_METRES],
+      [centre.lat, centre.lon, query.service, OPEN_STATUSES, latitudeSpan, longitudeSpan, NEARBY_METRES],
     );
+  }
+
+  private placeCentreOf(placeId: string | undefined): { lat: number; lon: number } {
+    const centre = placeId === undefined ? undefined : this.city.placeCentre(placeId);
+    if (!centre) throw new DomainError('COMPLAINT_UNKNOWN_PLACE');
+    return centre;
   }
 
   /** By the tracking token given at filing: works without an account, shows only what is public. */
   async track(token: string): Promise<ComplaintView> {
     const civicCase = await this.dataSource.getRepository(CivicCase).findOneBy({ trackingTokenHash: sha256(token) });
-    const complaint = civicCase ? await this.complaints.findOne({ where: { caseId: civicCase.id }, relations: { civicCase: true } }) : null;
+    const followed = civicCase ? null : await this.followers.complaintOfToken(token);
+    const where = civicCase ? { caseId: civicCase.id } : followed ? { id: followed } : null;
+    const complaint = where ? await this.complaints.findOne({ where, relations: { civicCase: true } }) : null;
     if (!complaint) throw new DomainError('NOT_FOUND');
-    return this.view(complaint, 'public');
+    const [view] = await this.views([complaint], undefined);
+    if (!view) throw new Error('a complaint without a view');
+    return followed ? withoutFilersDetails(view) : view;
+  }
+
+  /** The complaint a tracking token belongs to: the filer's token, or a follower's. */
+  async complaintIdOfToken(token: string): Promise<string | null> {
+    const civicCase = await this.dataSource.getRepository(CivicCase).findOneBy({ trackingTokenHash: sha256(token) });
+    if (!civicCase) return this.followers.complaintOfToken(token);
+    return (await this.complaints.findOneBy({ caseId: civicCase.id }))?.id ?? null;
   }
 
   /** A person's complaints with their public history, for their data export. */
   exportOf(userId: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query<Record<string, unknown>[]>(
       `SELECT c.case_number AS "caseNumber", k.service_id AS "serviceId", k.description, k.latitude AS lat, k.longitude AS long,
-                k.address, k.place_id AS "placeId", k.building_id AS "buildingId", k.floor, k.status, k.created_at AS "createdAt",
+                k.address, k.place_id AS "placeId", k.building_id AS "buildingId", k.floor, k.attributes, k.media_url AS "mediaUrl",
+                k.status, k.created_at AS "createdAt",
                 coalesce((SELECT json_agg(json_build_object('status', e.status, 'note', e.note, 'at', e.at) ORDER BY e.id)
                             FROM complaint_event e WHERE e.complaint_id = k.id AND e.is_public), '[]') AS history
            FROM complaint k JOIN civic_case c ON c.id = k.case_id WHERE c.owner_id = $1 ORDER BY k.created_at`,
@@ -234,12 +293,36 @@ export class ComplaintsService {
     );
   }
 
-  private audienceOf(user: UserAccount): 'public' | 'official' {
-    return user.role === 'citizen' ? 'public' : 'official';
+  /**
+   * Views for a person (or for a tracking token when undefined): staff see internal notes, contact details and the
+   * number of followers; citizens see the public history and whether they filed or follow each one.
+   */
+  private async views(complaints: Complaint[], user: UserAccount | undefined): Promise<ComplaintView[]> {
+    const ids = complaints.map((complaint) => complaint.id);
+    if (ids.length === 0) return [];
+    const events = await this.events.find({ where: { complaintId: In(ids) }, order: { id: 'ASC' } });
+    const staff = user !== undefined && user.role !== 'citizen';
+    const followerCounts = staff ? await this.followers.counts(ids) : new Map<string, number>();
+    return complaints.map((complaint) => {
+      const view = complaintView(
+        complaint,
+        complaint.civicCase?.caseNumber ?? '',
+        events.filter((event) => event.complaintId === complaint.id),
+        staff ? 'official' : 'public',
+      );
+      if (staff) return { ...view, followers: followerCounts.get(complaint.id) ?? 0 };
+      if (!user) return view;
+      return complaint.civicCase?.ownerId === user.id
+        ? { ...view, relation: 'filed' }
+        : { ...withoutFilersDetails(view), relation: 'following' };
+    });
   }
+}
 
-  private async view(complaint: Complaint, audience: 'public' | 'official'): Promise<ComplaintView> {
-    const history = await this.events.find({ where: { complaintId: complaint.id }, order: { id: 'ASC' } });
-    return complaintView(complaint, complaint.civicCase?.caseNumber ?? '', history, audience);
-  }
+/**
+ * What a follower sees: the problem and its history, not what the filer told the city about it — the answers to
+ * the service's questions (a vehicle's plate, say) and their photo link.
+ */
+function withoutFilersDetails(view: ComplaintView): ComplaintView {
+  return { ...view, attributes: {}, mediaUrl: null };
 }

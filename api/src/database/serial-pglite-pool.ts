@@ -1,3 +1,4 @@
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { PGliteDriver } from 'typeorm-pglite';
 // The package's index does not export its pool class.
 import { PGlitePool } from 'typeorm-pglite/dist/pglite-pool.js';
@@ -39,7 +40,8 @@ class SerialPGlitePool extends PGlitePool {
 
 /** The `driver` option of a TypeORM postgres data source that runs on PGlite in `dataDir`. */
 export function serialPGliteDriver(dataDir: string): { Pool: typeof SerialPGlitePool } {
-  // The constructor stores the options for the single PGlite instance typeorm-pglite keeps.
-  new PGliteDriver({ dataDir });
+  // The constructor stores the options for the single PGlite instance typeorm-pglite keeps. btree_gist backs the
+  // appointments' exclusion constraint (no two bookings of one official overlap).
+  new PGliteDriver({ dataDir, extensions: { btree_gist } });
   return { Pool: SerialPGlitePool };
 }

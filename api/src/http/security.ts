@@ -48,8 +48,8 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
     max: (request) => (isAuthLimited(request) ? config.authRateLimitPerMinute : config.rateLimitPerMinute),
     // A separate count for sign-in attempts, so that browsing does not use up a person's sign-in attempts.
     keyGenerator: (request) => (isAuthLimited(request) ? `auth:${request.ip}` : request.ip),
-    // The portal's static files are not the API: a page load fetches many of them.
-    allowList: (request) => !request.url.startsWith('/api'),
+    // The portal's static files are not the API: a page load fetches many of them. Open311 clients are counted.
+    allowList: (request) => !request.url.startsWith('/api') && !request.url.startsWith('/open311'),
     // With Redis the limit is shared by every instance; while Redis is away each instance counts alone.
     ...(redis ? { redis, skipOnError: true, nameSpace: 'civicverse:rate-limit:' } : {}),
     errorResponseBuilder: (_request, context) => new DomainError('RATE_LIMITED', { count: Math.ceil(context.ttl / 1000) }),

@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { UserSession } from '../auth/user-session.entity.js';
 import { DomainError } from '../common/domain-error.js';
+import { ComplaintFollowersService } from '../complaints/complaint-followers.service.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { CONSENT_PURPOSES, isConsentPurpose } from './consent-purposes.js';
 import { ConsentRecord } from './consent-record.entity.js';
@@ -28,6 +29,7 @@ export class PrivacyService {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly complaints: ComplaintsService,
+    private readonly followers: ComplaintFollowersService,
   ) {}
 
   /** The newest answer per purpose; a purpose never answered is not given. */
@@ -101,6 +103,7 @@ export class PrivacyService {
       );
       await manager.getRepository(UserSession).delete({ userId: user.id });
       await manager.getRepository(ConsentRecord).delete({ userId: user.id });
+      await this.followers.forget(manager, user.id);
       await manager.query('DELETE FROM auth_failure WHERE email_hash = $1', [LoginThrottle.emailHash(user.email)]);
       await this.audit.record(context, { action: 'account.erased', objectType: 'user_account', objectId: user.id }, manager);
     });

@@ -6,8 +6,10 @@ import {
   IsLatitude,
   IsLongitude,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
+  IsUrl,
   Length,
   Matches,
   Max,
@@ -93,4 +95,21 @@ export class CreateComplaintDto {
   @IsEmail()
   @MaxLength(254)
   contactEmail?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Answers to the service’s questions (its attributes in the city pack) by attribute code; a list of keys for a multivaluelist.',
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    example: { size: 'large', lane: 'bus_lane' },
+  })
+  @IsOptional()
+  @IsObject()
+  attributes?: Record<string, string | string[]>;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'A link to a photo of the problem (https only); the city does not fetch it.' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(2000)
+  mediaUrl?: string;
 }

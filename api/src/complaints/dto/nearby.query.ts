@@ -1,20 +1,31 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsLatitude, IsLongitude, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsLatitude, IsLongitude, IsOptional, Matches, MaxLength, ValidateIf } from 'class-validator';
 
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Where to look: coordinates, or a place of the city's list (its centre). */
 export class NearbyQuery {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'With long; required unless placeId is given.' })
+  @ValidateIf((query: NearbyQuery) => query.placeId === undefined || query.lat !== undefined)
   @Type(() => Number)
   @IsLatitude()
-  lat!: number;
+  lat?: number;
 
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'With lat; required unless placeId is given.' })
+  @ValidateIf((query: NearbyQuery) => query.placeId === undefined || query.long !== undefined)
   @Type(() => Number)
   @IsLongitude()
-  long!: number;
+  long?: number;
+
+  @ApiPropertyOptional({ description: 'A building or landmark id of the city pack, instead of coordinates.' })
+  @IsOptional()
+  @Matches(ID)
+  @MaxLength(64)
+  placeId?: string;
 
   @ApiProperty({ description: 'The complaint service.' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  @Matches(ID)
   @MaxLength(64)
   service!: string;
 

@@ -58,6 +58,9 @@ function signedInView(person: Me, context: PageContext): HTMLElement {
     { class: 'page page--account' },
     h('h1', null, t('account:account.heading')),
     h('p', { class: 'lead' }, t('account:account.signedInAs', { name: isolate(person.displayName), email: isolate(person.email) })),
+    person.role === 'citizen'
+      ? h('p', null, h('a', { href: '/complaints/mine', class: 'link-arrow', id: 'account-complaints-link' }, t('complaintsMine.title')))
+      : null,
     contents(context),
     profileSection(person, context),
     passwordSection(person.email, context),

@@ -1,12 +1,15 @@
 import { announce } from '../../a11y/announcer';
 import { ApiError } from '../../api/client';
-import { fileComplaint, type ComplaintLocation, type FiledComplaint } from '../../api/complaints';
+import { fileComplaint, type ComplaintLocation, type NearbyComplaint } from '../../api/complaints';
 import type { ComplaintService } from '../../../../api/src/city/city-pack.types';
 import { h } from '../../dom';
 import { checkComplaintAddress, checkComplaintDescription, checkEmail, limits, type Problem } from '../../forms/field-problems';
 import { fieldsetField, radioGroup, selectField, textAreaField, textField, type Field } from '../../forms/fields';
 import { wireForm } from '../../forms/form-controller';
 import type { CityPageContext, PageModule } from '../page';
+import { answersOf, attributeFields, type AttributeField } from './attribute-fields';
+import { filedConfirmation, followedConfirmation } from './complaint-panels';
+import { nearbySuggestions } from './nearby-complaints';
 
 /** How many characters before the limit the count starts being spoken. */
 const warnAt = 400;
@@ -37,75 +40,6 @@ function serviceField(services: readonly ComplaintService[], context: CityPageCo
     }),
     messages: { required: t('complaints:new.service.required'), invalid: t('complaints:new.service.invalid') },
   });
-}
-
-/**
- * The confirmation, GOV.UK "panel" style: the h1 and the case number in the panel, then the tracking code
- * (shown once) with a copy button, and a link to follow the complaint.
- */
-function confirmation(filed: FiledComplaint, context: CityPageContext): HTMLElement {
-  const { t } = context;
-  const { caseNumber } = filed.complaint;
-  const token = filed.trackingToken;
-  const copyStatus = h('p', { class: 'copy-status', id: 'complaint-token-copy-status', role: 'status' });
-  const copy = h(
-    'button',
-    { type: 'button', class: 'button button--secondary', id: 'complaint-token-copy' },
-    t('complaints:new.sent.copy'),
-  );
-  copy.addEventListener('click', () => {
-    const done = (text: string) => {
-      copyStatus.textContent = '';
-      window.setTimeout(() => (copyStatus.textContent = text), 100);
-    };
-    if (!navigator.clipboard) {
-      done(t('complaints:new.sent.copyFailed'));
-      return;
-    }
-    navigator.clipboard.writeText(token).then(
-      () => done(t('complaints:new.sent.copied')),
-      () => done(t('complaints:new.sent.copyFailed')),
-    );
-  });
-  return h(
-    'div',
-    { class: 'complaint-sent', id: 'complaint-confirmation' },
-    h(
-      'div',
-      { class: 'panel', id: 'complaint-panel' },
-      h('h1', { class: 'panel__title', id: 'complaint-panel-heading', tabindex: '-1' }, t('complaints:new.sent.heading')),
-      h(
-        'div',
-        { class: 'panel__body' },
-        t('complaints:new.sent.caseNumberLabel'),
-        h('br'),
-        h('strong', { class: 'panel__reference', id: 'complaint-case-number', dir: 'ltr' }, caseNumber),
-      ),
-    ),
-    h('h2', { id: 'complaint-token-heading' }, t('complaints:new.sent.tokenHeading')),
-    h('p', { id: 'complaint-token-explanation' }, t('complaints:new.sent.tokenExplanation')),
-    h(
-      'p',
-      { class: 'token' },
-      h('code', { class: 'token__value', id: 'complaint-token', dir: 'ltr', 'aria-labelledby': 'complaint-token-heading' }, token),
-    ),
-    h('div', { class: 'form__actions' }, copy),
-    copyStatus,
-    h(
-      'ul',
-      { class: 'link-list' },
-      h(
-        'li',
-        null,
-        h(
-          'a',
-          { href: `/complaints/track?token=${encodeURIComponent(token)}`, class: 'link-arrow', id: 'complaint-track-link' },
-          t('complaints:new.sent.track'),
-        ),
-      ),
-      h('li', null, h('a', { href: '/complaints/new', id: 'complaint-another-link' }, t('complaints:new.sent.another'))),
-    ),
-  );
 }
 
 function render(context: CityPageContext): HTMLElement {
@@ -193,21 +127,38 @@ function render(context: CityPageContext): HTMLElement {
         },
       });
 
-  // Every field wireForm shows problems on, in page order (the location's own fields after the fieldset).
-  const fields: Field[] = [service, description, location, address, ...(place ? [place] : []), ...(contactEmail ? [contactEmail] : [])];
-  const submit = h('button', { type: 'submit', class: 'button', id: 'complaint-submit' }, t('complaints:new.submit'));
-  const form = h(
-    'form',
-    { class: 'form', id: 'complaint-form' },
-    service.root,
-    description.root,
-    location.root,
-    contactEmail?.root,
-    h('div', { class: 'form__actions' }, submit),
-  );
-  page.append(heading, h('p', { class: 'lead' }, t('complaints:new.intro')));
-  if (context.person) page.append(h('p', { id: 'complaint-signed-in' }, t('complaints:new.signedInAs')));
-  page.append(form);
+  // The questions of the chosen kind of problem, built once per kind so that going back to one keeps its answers.
+  const questionsByService = new Map<string, AttributeField[]>();
+  const attributesSlot = h('div', { class: 'complaint-attributes', id: 'complaint-attributes' });
+  let questions: AttributeField[] = [];
+  // wireForm keeps these two by reference: they change with the kind of problem.
+  const fields: Field[] = [];
+  const fieldsOfApi: Record<string, string> = {};
+  const describeFields = () => {
+    const own = [service, ...questions.map((question) => question.field), description, location, address];
+    fields.splice(0, fields.length, ...own, ...(place ? [place] : []), ...(contactEmail ? [contactEmail] : []));
+    for (const key of Object.keys(fieldsOfApi)) delete fieldsOfApi[key];
+    Object.assign(fieldsOfApi, {
+      serviceId: service.id,
+      attributes: questions[0]?.field.id ?? service.id,
+      ...Object.fromEntries(questions.map((question) => [`attributes.${question.code}`, question.field.id])),
+      description: description.id,
+      location: location.id,
+      'location.address': address.id,
+      'location.placeId': place?.id ?? location.id,
+      ...(contactEmail ? { contactEmail: contactEmail.id } : {}),
+    });
+  };
+  const showQuestions = (serviceId: string, announceThem: boolean) => {
+    const chosen = services.find((candidate) => candidate.id === serviceId);
+    if (chosen && !questionsByService.has(chosen.id))
+      questionsByService.set(chosen.id, attributeFields(chosen, 'complaint-attribute', context));
+    questions = chosen ? (questionsByService.get(chosen.id) ?? []) : [];
+    for (const question of questions) question.field.setError(null);
+    attributesSlot.replaceChildren(...questions.map((question) => question.field.root));
+    describeFields();
+    if (announceThem && questions.length > 0) announce(t('complaints:new.attributes.added', { count: questions.length }));
+  };
 
   const locationOf = (): ComplaintLocation | null => {
     const text = address.input.value.trim();
@@ -216,6 +167,43 @@ function render(context: CityPageContext): HTMLElement {
     if (text === '' && placeId !== '') return { placeId };
     return null;
   };
+
+  const followedWithoutAccount = (complaint: NearbyComplaint, token: string) => {
+    const panel = followedConfirmation(complaint, token, context);
+    page.replaceChildren(panel);
+    panel.querySelector('h1')?.focus();
+    window.scrollTo(0, 0);
+    announce(t('complaints:nearby.following.announced', { caseNumber: complaint.caseNumber }));
+  };
+  const nearby = nearbySuggestions(context, { onTrackingToken: followedWithoutAccount });
+  const lookForNearby = () => {
+    const placeId = address.input.value.trim() === '' ? (place?.select.value ?? '') : '';
+    nearby.update(service.value(), placeId);
+  };
+
+  const submit = h('button', { type: 'submit', class: 'button', id: 'complaint-submit' }, t('complaints:new.submit'));
+  const form = h(
+    'form',
+    { class: 'form', id: 'complaint-form' },
+    service.root,
+    attributesSlot,
+    description.root,
+    location.root,
+    contactEmail?.root,
+    nearby.element,
+    h('div', { class: 'form__actions' }, submit),
+  );
+  page.append(heading, h('p', { class: 'lead' }, t('complaints:new.intro')));
+  if (context.person) page.append(h('p', { id: 'complaint-signed-in' }, t('complaints:new.signedInAs')));
+  page.append(form);
+
+  service.root.addEventListener('change', () => {
+    showQuestions(service.value(), true);
+    lookForNearby();
+  });
+  place?.select.addEventListener('change', lookForNearby);
+  address.input.addEventListener('change', lookForNearby);
+  showQuestions(service.value(), false);
 
   const handle = wireForm({
     form,
@@ -226,6 +214,10 @@ function render(context: CityPageContext): HTMLElement {
     validate: () => {
       const problems: Problem[] = [];
       if (!service.value()) problems.push({ field: service.id, rule: 'required' });
+      for (const question of questions) {
+        const rule = question.check();
+        if (rule) problems.push({ field: question.field.id, rule });
+      }
       const descriptionRule = checkComplaintDescription(description.input.value);
       if (descriptionRule) problems.push({ field: description.id, rule: descriptionRule });
       const text = address.input.value.trim();
@@ -251,29 +243,19 @@ function render(context: CityPageContext): HTMLElement {
           serviceId: service.value(),
           description: description.input.value.trim(),
           location: where,
+          attributes: answersOf(questions),
           ...(email ? { contactEmail: email } : {}),
         },
         { language },
       );
       handle.clearProblems();
-      const panel = confirmation(filed, context);
+      const panel = filedConfirmation(filed, context);
       page.replaceChildren(panel);
-      const panelHeading = panel.querySelector('h1');
-      panelHeading?.focus();
+      panel.querySelector('h1')?.focus();
       window.scrollTo(0, 0);
       announce(t('complaints:new.sent.announced', { caseNumber: filed.complaint.caseNumber }));
     },
-    problemMap: {
-      fields: {
-        serviceId: service.id,
-        description: description.id,
-        location: location.id,
-        'location.address': address.id,
-        'location.placeId': place?.id ?? location.id,
-        ...(contactEmail ? { contactEmail: contactEmail.id } : {}),
-      },
-      codes: { COMPLAINT_UNKNOWN_SERVICE: service.id },
-    },
+    problemMap: { fields: fieldsOfApi, codes: { COMPLAINT_UNKNOWN_SERVICE: service.id } },
     // The API's text for a missing location mentions a map, which this page never needs: our own words instead.
     intercept: (error) => {
       if (!(error instanceof ApiError) || error.code !== 'COMPLAINT_LOCATION_REQUIRED') return false;

@@ -1,64 +1,36 @@
 import { announce } from '../../a11y/announcer';
 import { ApiError } from '../../api/client';
-import { isComplaintStatus, trackComplaint, trackingTokenShape, type Complaint } from '../../api/complaints';
-import { h, localized } from '../../dom';
+import { trackComplaint, trackingTokenShape, type Complaint } from '../../api/complaints';
+import { h } from '../../dom';
 import type { Problem } from '../../forms/field-problems';
 import { textField } from '../../forms/fields';
 import { problemsOfError, wireForm } from '../../forms/form-controller';
 import type { CityPageContext, PageModule } from '../page';
-
-function statusLabel(status: string, { t }: CityPageContext): string {
-  return isComplaintStatus(status) ? t(`complaints:status.${status}`) : t('complaints:status.unknown');
-}
-
-function row(term: string, value: Node | string, id: string): HTMLElement {
-  return h('div', { class: 'details__row' }, h('dt', null, term), h('dd', { id }, value));
-}
+import { caseNumberInText, detailsRow, historyList, serviceName, statusLabel, statusTag } from './complaint-rendering';
+import { keepComplaintCurrent } from './live-status';
 
 /** What the filer may see of their complaint: case number, kind, status, expected date and history. */
 function result(complaint: Complaint, context: CityPageContext): HTMLElement {
-  const { t, format, language, city } = context;
-  const service = city.services.find((candidate) => candidate.id === complaint.serviceId);
-  const serviceName = service
-    ? localized('span', context.localize(service.name), language)
-    : h('span', { dir: 'ltr' }, complaint.serviceId);
-  const history = [...complaint.history].sort((a, b) => a.at.localeCompare(b.at));
+  const { t, format } = context;
   return h(
     'section',
     { class: 'track-result', id: 'track-result', 'aria-labelledby': 'track-result-heading' },
     h(
       'h2',
       { id: 'track-result-heading', tabindex: '-1' },
-      t('complaints:track.result.heading', { caseNumber: `\u2066${complaint.caseNumber}\u2069` }),
+      t('complaints:track.result.heading', { caseNumber: caseNumberInText(complaint.caseNumber) }),
     ),
     h(
       'dl',
       { class: 'details' },
-      row(t('complaints:track.result.caseNumber'), h('span', { dir: 'ltr' }, complaint.caseNumber), 'track-case-number'),
-      row(t('complaints:track.result.service'), serviceName, 'track-service'),
-      row(
-        t('complaints:track.result.status'),
-        h('strong', { class: 'status-tag', 'data-status': complaint.status }, statusLabel(complaint.status, context)),
-        'track-status',
-      ),
-      row(t('complaints:track.result.sentOn'), format.date(new Date(complaint.createdAt)), 'track-created-at'),
-      row(t('complaints:track.result.expectedBy'), format.date(new Date(complaint.expectedBy)), 'track-expected-by'),
+      detailsRow(t('complaints:track.result.caseNumber'), h('span', { dir: 'ltr' }, complaint.caseNumber), 'track-case-number'),
+      detailsRow(t('complaints:track.result.service'), serviceName(complaint.serviceId, context), 'track-service'),
+      detailsRow(t('complaints:track.result.status'), statusTag(complaint.status, context), 'track-status'),
+      detailsRow(t('complaints:track.result.sentOn'), format.date(new Date(complaint.createdAt)), 'track-created-at'),
+      detailsRow(t('complaints:track.result.expectedBy'), format.date(new Date(complaint.expectedBy)), 'track-expected-by'),
     ),
     h('h3', { id: 'track-history-heading' }, t('complaints:track.result.historyHeading')),
-    h(
-      'ol',
-      { class: 'timeline', id: 'track-history', 'aria-labelledby': 'track-history-heading' },
-      ...history.map((entry) =>
-        h(
-          'li',
-          { class: 'timeline__item', 'data-status': entry.status },
-          h('strong', { class: 'timeline__status' }, statusLabel(entry.status, context)),
-          ' ',
-          h('time', { class: 'timeline__date', datetime: entry.at }, format.dateTime(new Date(entry.at))),
-          entry.note ? h('p', { class: 'timeline__note' }, entry.note) : null,
-        ),
-      ),
-    ),
+    historyList(complaint, context, 'track-history', 'track-history-heading'),
   );
 }
 
@@ -94,15 +66,19 @@ function render(context: CityPageContext): HTMLElement {
     results,
   );
 
-  const show = (complaint: Complaint, moveFocus: boolean) => {
-    results.replaceChildren(result(complaint, context));
+  const show = (complaint: Complaint, trackingToken: string, moveFocus: boolean) => {
+    const shown = result(complaint, context);
+    results.replaceChildren(shown);
     if (moveFocus) document.getElementById('track-result-heading')?.focus();
     announce(t('complaints:track.result.found', { caseNumber: complaint.caseNumber, status: statusLabel(complaint.status, context) }));
+    const reload = () => trackComplaint(trackingToken, { language });
+    keepComplaintCurrent({ page: shown, complaint, statusId: 'track-status', historyId: 'track-history', reload, trackingToken }, context);
   };
 
   const lookUp = (moveFocus: boolean) => async () => {
     results.replaceChildren();
-    show(await trackComplaint(token.input.value.trim(), { language }), moveFocus);
+    const trackingToken = token.input.value.trim();
+    show(await trackComplaint(trackingToken, { language }), trackingToken, moveFocus);
   };
 
   const validate = (): Problem[] => {

@@ -42,6 +42,7 @@ function groupCard(group: Group, context: CityPageContext): HTMLElement {
           { class: 'card__links' },
           h('li', null, h('a', { href: '/complaints/new', id: 'home-complaints-new-link' }, t('home.groups.complaints.links.new'))),
           h('li', null, h('a', { href: '/complaints/track', id: 'home-complaints-track-link' }, t('home.groups.complaints.links.track'))),
+          h('li', null, h('a', { href: '/complaints/mine', id: 'home-complaints-mine-link' }, t('home.groups.complaints.links.mine'))),
         )
       : null,
   );

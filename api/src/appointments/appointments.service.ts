@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { UserAccount } from '../accounts/user-account.entity.js';
+import { AuditService, type AuditContext } from '../audit/audit.service.js';
+import { CasesService } from '../cases/cases.service.js';
+import { CivicCase } from '../cases/civic-case.entity.js';
+import type { AppointmentService, Official } from '../city/city-pack.types.js';
+import { CityService } from '../city/city.service.js';
+import { DomainError } from '../common/domain-error.js';
+import { type IdempotentAnswer, IdempotencyService } from '../idempotency/idempotency.service.js';
+import { QueuesService } from '../queues/queues.service.js';
+import type { IssuedTicket } from '../queues/queue-view.types.js';
+import { SchedulesService } from '../schedules/schedules.service.js';
+import { asSlotConflict } from './appointment-errors.js';
+import { assertMove } from './appointment-lifecycle.js';
+import { AppointmentReader, isStaffOf } from './appointment-reader.js';
+import { Appointment } from './appointment.entity.js';
+import type { AppointmentStatus, AppointmentView, CheckedIn } from './appointment-view.types.js';
+import type { CreateAppointmentDto } from './dto/create-appointment.dto.js';
+import type { RescheduleAppointmentDto } from './dto/reschedule-appointment.dto.js';
+import { type Offer, WaitlistService } from './waitlist.service.js';
+
+/** Check-in opens this long before the start and closes at the end. */
+export const CHECK_IN_OPENS_MINUTES = 30;
+
+/** A booking write's Idempotency-Key (if sent) and the request it came with, for replays. */
+export interface WriteRequest {
+  key: string | undefined;
+  route: string;
+  body: unknown;
+}
+
+/** Booking and moving appointments. Every write runs once per Idempotency-Key; the database refuses overlaps. */
+@Injectable()
+export class AppointmentsService {
+  constructor(
+    private readonly city: CityService,
+    private readonly cases: CasesService,
+    private readonly schedules: SchedulesService,
+    private readonly reader: AppointmentReader,
+    private readonly waitlist: WaitlistService,
+    private readonly queues: QueuesService,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Books a free slot for a signed-in citizen, on a new case or one of theirs. */
+  async book(
+    dto: CreateAppointmentDto,
+    citizen: UserAccount,
+    request: WriteRequest,
+    context: AuditContext,
+  ): Promise<IdempotentAnswer<AppointmentView>> {
+    const service = this.appointmentService(dto.serviceId);
+    const official = this.officialFor(service, dto.officialId);
+    if (dto.mode === 'virtual' && !service.virtualAllowed) throw new DomainError('APPOINTMENT_MODE_NOT_OFFERED');
+    const startsAt = new Date(dto.startsAt);
+    return this.write(citizen, request, 201, async (manager) => {
+      const slot = await this.futureSlot(manager, service, official, startsAt);
+      const civicCase = dto.caseNumber
+        ? await this.caseOf(manager, dto.caseNumber, citizen)
+        : (await this.cases.open(manager, citizen.id)).civicCase;
+      const [inserted] = await manager
+        .query<{ id: string }[]>(
+          `INSERT INTO appointment (case_id, citizen_id, service_id, department_id, official_id, counter_id, mode, status, starts_at, ends_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', $8, $9) RETURNING id`,
+          [
+            civicCase.id,
+            citizen.id,
+            service.id,
+            service.departmentId,
+            official.id,
+            official.counterId,
+            dto.mode,
+            slot.startsAt,
+            slot.endsAt,
+          ],
+        )
+        .catch((error: unknown) => {
+          throw asSlotConflict(error);
+        });
+      if (!inserted) throw new Error('an appointment was not inserted');
+      await this.audit.record(context, { action: 'appointment.booked', objectType: 'appointment', objectId: inserted.id }, manager);
+      return this.reader.viewIn(manager, inserted.id);
+    });
+  }
+
+  /** Cancels a booking (its citizen or staff of its department) or declines a hold; the freed slot goes to the waitlist. */
+  async cancel(id: string, user: UserAccount, request: WriteRequest, context: AuditContext): Promise<IdempotentAnswer<AppointmentView>> {
+    let offer: Offer | null = null;
+    const answer = await this.write(user, request, 200, async (manager) => {
+      const appointment = await this.reader.locked(manager, id, (found) => found.citizenId === user.id || isStaffOf(found, user));
+      assertMove(appointment.status, 'cancelled');
+      await this.move(manager, appointment, 'cancelled');
+      await this.audit.record(context, { action: 'appointment.cancelled', objectType: 'appointment', objectId: id }, manager);
+      offer = await this.offerFreed(manager, appointment);
+      return this.reader.viewIn(manager, id);
+    });
+    if (!answer.replayed) this.waitlist.announce(offer);
+    return answer;
+  }
+
+  /**
+   * Moves a booking to another free slot of its service, with the same official unless another is named: one
+   * UPDATE, so the new time is taken and the old one freed together, or nothing changes.
+   */
+  async reschedule(
+    id: string,
+    dto: RescheduleAppointmentDto,
+    citizen: UserAccount,
+    request: WriteRequest,
+    context: AuditContext,
+  ): Promise<IdempotentAnswer<AppointmentView>> {
+    let offer: Offer | null = null;
+    const answer = await this.write(citizen, request, 200, async (manager) => {
+      const appointment = await this.reader.locked(manager, id, (found) => found.citizenId === citizen.id);
+      if (appointment.status !== 'booked')
+        throw new DomainError('APPOINTMENT_INVALID_TRANSITION', {}, { from: appointment.status, to: 'booked' });
+      const service = this.appointmentService(appointment.serviceId);
+      const official = this.officialFor(service, dto.officialId ?? appointment.officialId);
+      const slot = await this.futureSlot(manager, service, official, new Date(dto.startsAt));
+      const freed = { ...appointment };
+      await manager
+        .getRepository(Appointment)
+        .update(
+          { id },
+          {
+            officialId: official.id,
+            counterId: official.counterId,
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            revision: () => 'revision + 1',
+          },
+        )
+        .catch((error: unknown) => {
+          throw asSlotConflict(error);
+        });
+      await this.audit.record(context, { action: 'appointment.rescheduled', objectType: 'appointment', objectId: id }, manager);
+      offer = await this.offerFreed(manager, freed);
+      return this.reader.viewIn(manager, id);
+    });
+    if (!answer.replayed) this.waitlist.announce(offer);
+    return answer;
+  }
+
+  /** Books a slot held for the citizen from the waitlist, while the hold lasts. */
+  async accept(id: string, citizen: UserAccount, request: WriteRequest, context: AuditContext): Promise<IdempotentAnswer<AppointmentView>> {
+    return this.write(citizen, request, 200, async (manager) => {
+      const appointment = await this.reader.locked(manager, id, (found) => found.citizenId === citizen.id);
+      assertMove(appointment.status, 'booked');
+      if ((appointment.holdExpiresAt?.getTime() ?? 0) <= Date.now()) throw new DomainError('APPOINTMENT_HOLD_EXPIRED');
+      const { civicCase } = await this.cases.open(manager, citizen.id);
+      await manager
+        .getRepository(Appointment)
+        .update({ id }, { status: 'booked', caseId: civicCase.id, revision: () => 'revision + 1' })
+        .catch((error: unknown) => {
+          throw asSlotConflict(error);
+        });
+      await this.audit.record(context, { action: 'appointment.accepted', objectType: 'appointment', objectId: id }, manager);
+      return this.reader.viewIn(manager, id);
+    });
+  }
+
+  /** An official's step on the day: arrived, fulfilled, no-show. */
+  async setStatus(
+    id: string,
+    status: 'arrived' | 'fulfilled' | 'noshow',
+    official: UserAccount,
+    context: AuditContext,
+  ): Promise<AppointmentView> {
+    const answer = await this.write(official, { key: undefined, route: '', body: null }, 200, async (manager) => {
+      const appointment = await this.reader.locked(manager, id, (found) => isStaffOf(found, official));
+      assertMove(appointment.status, status);
+      await this.move(manager, appointment, status);
+      await this.audit.record(context, { action: `appointment.${status}`, objectType: 'appointment', objectId: id }, manager);
+      return this.reader.viewIn(manager, id);
+    });
+    return answer.body;
+  }
+
+  /**
+   * The citizen is here (or in the virtual hall): from 30 minutes before the start until its end, the appointment
+   * becomes `arrived` and the queue of its counter issues a priority ticket, in one transaction.
+   */
+  async checkIn(id: string, citizen: UserAccount, request: WriteRequest, context: AuditContext): Promise<IdempotentAnswer<CheckedIn>> {
+    let issued: IssuedTicket | undefined;
+    const answer = await this.write(citizen, request, 200, async (manager) => {
+      const appointment = await this.reader.locked(manager, id, (found) => found.citizenId === citizen.id);
+      assertMove(appointment.status, 'arrived');
+      const now = Date.now();
+      if (now < appointment.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000) {
+        throw new DomainError(
+          'APPOINTMENT_TOO_EARLY_TO_CHECK_IN',
+          { minutes: CHECK_IN_OPENS_MINUTES },
+          { opensAt: new Date(appointment.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000).toISOString() },
+        );
+      }
+      if (now >= appointment.endsAt.getTime()) throw new DomainError('APPOINTMENT_CHECK_IN_CLOSED');
+      await this.move(manager, appointment, 'arrived');
+      issued = await this.queues.issueAppointmentTicket(manager, {
+        appointmentId: id,
+        counterId: appointment.counterId,
+        serviceId: appointment.serviceId,
+        caseId: appointment.caseId,
+        holderId: citizen.id,
+      });
+      await this.audit.record(context, { action: 'appointment.checked_in', objectType: 'appointment', objectId: id }, manager);
+      return { appointment: await this.reader.viewIn(manager, id), ticket: issued.ticket, ticketToken: issued.ticketToken };
+    });
+    if (!answer.replayed && issued) await this.queues.announceIssued(issued);
+    return answer;
+  }
+
+  private write<T>(
+    user: UserAccount,
+    request: WriteRequest,
+    status: number,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<IdempotentAnswer<T>> {
+    return this.idempotency.run(user.id, request.key, { method: 'POST', route: request.route, body: request.body }, status, work);
+  }
+
+  private async move(manager: EntityManager, appointment: Appointment, status: AppointmentStatus): Promise<void> {
+    await manager.getRepository(Appointment).update({ id: appointment.id }, { status, revision: () => 'revision + 1' });
+  }
+
+  /** A freed booking's time, offered to the first waiter of its service and day (not for holds nobody booked). */
+  private async offerFreed(manager: EntityManager, freed: Appointment): Promise<Offer | null> {
+    if (freed.status !== 'booked') return null;
+    await this.expireHolds(manager, freed.officialId);
+    return this.waitlist.offerFreedSlot(manager, freed);
+  }
+
+  /** Holds past their time stop occupying the official's time before anyone tries to book it. */
+  private async expireHolds(manager: EntityManager, officialId: string): Promise<void> {
+    await manager.query(
+      `UPDATE appointment SET status = 'expired', updated_at = now() WHERE official_id = $1 AND status = 'held' AND hold_expires_at <= now()`,
+      [officialId],
+    );
+  }
+
+  /** A slot of the official's grid, in the future and not cut by an exception; expired holds are cleared from it. */
+  private async futureSlot(manager: EntityManager, service: AppointmentService, official: Official, startsAt: Date) {
+    const slot =
+      startsAt.getTime() > Date.now() ? await this.schedules.slotAt(official, service.durationMinutes, startsAt, manager) : undefined;
+    if (!slot) throw new DomainError('APPOINTMENT_NOT_A_SLOT');
+    await this.expireHolds(manager, official.id);
+    return slot;
+  }
+
+  private appointmentService(serviceId: string): AppointmentService {
+    const service = this.city.service(serviceId);
+    if (service?.kind !== 'appointment') throw new DomainError('APPOINTMENT_UNKNOWN_SERVICE');
+    return service;
+  }
+
+  private officialFor(service: AppointmentService, officialId: string): Official {
+    const official = this.schedules.officialsOf(service).find((candidate) => candidate.id === officialId);
+    if (!official) throw new DomainError('APPOINTMENT_UNKNOWN_OFFICIAL');
+    return official;
+  }
+
+  private async caseOf(manager: EntityManager, caseNumber: string, citizen: UserAccount): Promise<CivicCase> {
+    const civicCase = await manager.getRepository(CivicCase).findOneBy({ caseNumber, ownerId: citizen.id });
+    if (!civicCase) throw new DomainError('APPOINTMENT_UNKNOWN_CASE');
+    return civicCase;
+  }
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CityService } from '../city/city.service.js';
+import { DomainError } from '../common/domain-error.js';
+import { Public } from '../common/public.decorator.js';
+import { type FreeSlot, SchedulesService } from '../schedules/schedules.service.js';
+import { checkRange } from './appointment-reader.js';
+import type { AppointmentServiceView } from './appointment-view.types.js';
+import { DateRangeQuery } from './dto/date-range.query.js';
+
+/** The appointment services of the city pack and their free slots: public, for booking pages and the twin. */
+@ApiTags('appointments')
+@Controller('api/services')
+export class ServicesController {
+  constructor(
+    private readonly city: CityService,
+    private readonly schedules: SchedulesService,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({
+    description: 'The services one can book an appointment for, with duration, department and the officials who give them.',
+  })
+  list(): AppointmentServiceView[] {
+    return this.city.servicesOfKind('appointment').map((service) => ({
+      id: service.id,
+      departmentId: service.departmentId,
+      durationMinutes: service.durationMinutes,
+      virtualAllowed: service.virtualAllowed,
+      name: service.name,
+      description: service.description,
+      officialIds: this.schedules.officialsOf(service).map((official) => official.id),
+    }));
+  }
+
+  @Public()
+  @Get(':id/slots')
+  @ApiOkResponse({ description: "Free slots between two of the city's dates (both included, 31 days at most), earliest first." })
+  slots(@Param('id') id: string, @Query() range: DateRangeQuery): Promise<FreeSlot[]> {
+    const service = this.city.service(id);
+    if (service?.kind !== 'appointment') throw new DomainError('NOT_FOUND');
+    checkRange(range.from, range.to);
+    return this.schedules.freeSlots(service, range.from, range.to);
+  }
+}
