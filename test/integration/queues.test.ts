@@ -320,4 +320,17 @@ describeWithDatabase('queues: counters, tickets, call-next, steps and the board'
     expect((await client().get('/api/queues/board?hall=seoul-city-hall')).status).toBe(404);
     expect(await json(client().get('/api/queues/board'))).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
+
+  test("a person's tickets are in their data export, and erasure unlinks them", async () => {
+    await (await official('rta')).post('/api/queues/counter-3/open');
+    const person = await citizen();
+    const { ticket } = await take('counter-3', 'road-damage', person);
+    const exported = await json<{ queueTickets: { number: string; status: string }[] }>(person.get('/api/me/export'));
+    expect(exported.queueTickets).toEqual([expect.objectContaining({ number: ticket.number, status: 'waiting' })]);
+    expect((await person.delete('/api/me', { password: 'lantern-harbour-42' })).status).toBe(204);
+    const [row] = await api.context.dataSource.query<{ holder_id: string | null }[]>('SELECT holder_id FROM queue_ticket WHERE id = $1', [
+      ticket.id,
+    ]);
+    expect(row).toEqual({ holder_id: null });
+  });
 });

@@ -10,6 +10,7 @@ import { UserSession } from '../auth/user-session.entity.js';
 import { DomainError } from '../common/domain-error.js';
 import { ComplaintFollowersService } from '../complaints/complaint-followers.service.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
+import { QueuesService } from '../queues/queues.service.js';
 import { CONSENT_PURPOSES, isConsentPurpose } from './consent-purposes.js';
 import { ConsentRecord } from './consent-record.entity.js';
 
@@ -30,6 +31,7 @@ export class PrivacyService {
     private readonly audit: AuditService,
     private readonly complaints: ComplaintsService,
     private readonly followers: ComplaintFollowersService,
+    private readonly queues: QueuesService,
   ) {}
 
   /** The newest answer per purpose; a purpose never answered is not given. */
@@ -57,11 +59,12 @@ export class PrivacyService {
   /** Everything the city holds about the person. Later domains add their cases here. */
   async exportOf(user: UserAccount, context: AuditContext): Promise<Record<string, unknown>> {
     await this.audit.record(context, { action: 'privacy.export', objectType: 'user_account', objectId: user.id });
-    const [consentHistory, sessions, auditEvents, complaints] = await Promise.all([
+    const [consentHistory, sessions, auditEvents, complaints, queueTickets] = await Promise.all([
       this.consents.find({ where: { userId: user.id }, order: { id: 'ASC' } }),
       this.sessions.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
       this.audit.about(user.id),
       this.complaints.exportOf(user.id),
+      this.queues.exportOf(user.id),
     ]);
     return {
       exportedAt: new Date().toISOString(),
@@ -73,6 +76,7 @@ export class PrivacyService {
         expiresAt: s.expiresAt.toISOString(),
       })),
       complaints,
+      queueTickets,
       auditEvents: auditEvents.map((e) => ({
         at: e.at.toISOString(),
         action: e.action,
@@ -104,6 +108,7 @@ export class PrivacyService {
       await manager.getRepository(UserSession).delete({ userId: user.id });
       await manager.getRepository(ConsentRecord).delete({ userId: user.id });
       await this.followers.forget(manager, user.id);
+      await this.queues.forget(manager, user.id);
       await manager.query('DELETE FROM auth_failure WHERE email_hash = $1', [LoginThrottle.emailHash(user.email)]);
       await this.audit.record(context, { action: 'account.erased', objectType: 'user_account', objectId: user.id }, manager);
     });

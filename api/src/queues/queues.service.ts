@@ -135,6 +135,20 @@ export class QueuesService {
     return this.reader.ticketView(ticket);
   }
 
+  /** A person's queue tickets, for their data export. */
+  exportOf(userId: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT number, counter_id AS "counterId", service_id AS "serviceId", status, created_at AS "createdAt"
+         FROM queue_ticket WHERE holder_id = $1 ORDER BY created_at`,
+      [userId],
+    );
+  }
+
+  /** On erasure: the tickets stay in the counter's records, no longer linked to the person. */
+  async forget(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query('UPDATE queue_ticket SET holder_id = NULL WHERE holder_id = $1', [userId]);
+  }
+
   /** For the `ticket` watch: the ticket its token names, or null. */
   async ticketIdOfToken(token: string): Promise<string | null> {
     const rows = await this.dataSource.query<{ id: string }[]>('SELECT id FROM queue_ticket WHERE token_hash = $1', [sha256(token)]);
