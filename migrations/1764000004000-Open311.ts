@@ -10,7 +10,9 @@ export class Open3111764000004000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE audit_event DROP CONSTRAINT ck_audit_event_source`);
-    await queryRunner.query(`ALTER TABLE audit_event ADD CONSTRAINT ck_audit_event_source CHECK (source IN ('web', 'cli', 'system', 'open311'))`);
+    await queryRunner.query(
+      `ALTER TABLE audit_event ADD CONSTRAINT ck_audit_event_source CHECK (source IN ('web', 'cli', 'system', 'open311'))`,
+    );
     await queryRunner.query(`ALTER TABLE complaint ADD COLUMN attributes jsonb NOT NULL DEFAULT '{}'`);
     await queryRunner.query(`ALTER TABLE complaint ADD CONSTRAINT ck_complaint_attributes CHECK (jsonb_typeof(attributes) = 'object')`);
     await queryRunner.query(`ALTER TABLE complaint ADD COLUMN media_url varchar(2000)`);
@@ -40,6 +42,8 @@ export class Open3111764000004000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE complaint DROP COLUMN attributes`);
     // The audit log is append-only: events of Open311 keys stay, so the old rule holds for new rows only.
     await queryRunner.query(`ALTER TABLE audit_event DROP CONSTRAINT ck_audit_event_source`);
-    await queryRunner.query(`ALTER TABLE audit_event ADD CONSTRAINT ck_audit_event_source CHECK (source IN ('web', 'cli', 'system')) NOT VALID`);
+    await queryRunner.query(
+      `ALTER TABLE audit_event ADD CONSTRAINT ck_audit_event_source CHECK (source IN ('web', 'cli', 'system')) NOT VALID`,
+    );
   }
 }

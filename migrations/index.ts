@@ -6,6 +6,8 @@ import { Open3111764000004000 } from './1764000004000-Open311.js';
 import { ComplaintFollowers1764000005000 } from './1764000005000-ComplaintFollowers.js';
 import { Appointments1764000006000 } from './1764000006000-Appointments.js';
 import { Queues1764000007000 } from './1764000007000-Queues.js';
+import { Documents1764000008000 } from './1764000008000-Documents.js';
+import { AccessTokens1764000009000 } from './1764000009000-AccessTokens.js';
 
 /** Every migration, oldest first. `npm run migration:generate` appends here. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   ComplaintFollowers1764000005000,
   Appointments1764000006000,
   Queues1764000007000,
+  Documents1764000008000,
+  AccessTokens1764000009000,
 ];

@@ -39,7 +39,6 @@ export interface AppContext {
   redis: Redis | null;
 }
 
-
 @Module({})
 export class AppModule {
   static forRoot(context: AppContext, extraModules: Type[] = []): DynamicModule {

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { bookingBench, printBookingBench } from './booking.bench.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const REQUESTS = 2000;
@@ -74,16 +75,19 @@ try {
   const reads = [];
   for (const path of ['/api/health/live', '/api/health', '/api/city']) reads.push(await load(path));
   await stopServer(warm.child);
+  const booking = await bookingBench(root);
 
   const results = {
     date: new Date().toISOString(),
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
     startup: { freshDataDirMs: Math.round(fresh.ms), existingDataDirMs: Math.round(warm.ms) },
     reads: { database: 'embedded (PGlite)', concurrency: CONCURRENCY, results: reads },
+    booking,
   };
   console.log(`start-up, fresh data dir:    ${results.startup.freshDataDirMs} ms`);
   console.log(`start-up, existing data dir: ${results.startup.existingDataDirMs} ms`);
   console.table(reads);
+  printBookingBench(booking);
   writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('written to bench-results.json');
 } finally {

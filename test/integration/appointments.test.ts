@@ -146,9 +146,7 @@ describeWithDatabase('appointments: slots, booking without double-booking, idemp
       caseNumber: first.caseNumber,
     });
     expect(second).toMatchObject({ status: 201, caseNumber: first.caseNumber, officialId: 'park-ji-hyun' });
-    const hanSlot = (await slots('resident-registration-consultation', seoulDate(5, 2))).find(
-      (free) => free.officialId === 'han-so-young',
-    );
+    const hanSlot = (await slots('resident-registration-consultation', seoulDate(5, 2))).find((free) => free.officialId === 'han-so-young');
     await booked(person, 'resident-registration-consultation', hanSlot!);
     const overlap = (await slots('resident-registration-consultation', seoulDate(5, 2))).find(
       (free) => free.officialId === 'park-ji-hyun' && free.startsAt === hanSlot!.startsAt,

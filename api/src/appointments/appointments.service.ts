@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { UserAccount } from '../accounts/user-account.entity.js';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -34,6 +34,7 @@ export interface WriteRequest {
 @Injectable()
 export class AppointmentsService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly city: CityService,
     private readonly cases: CasesService,
     private readonly schedules: SchedulesService,
@@ -168,14 +169,13 @@ export class AppointmentsService {
     official: UserAccount,
     context: AuditContext,
   ): Promise<AppointmentView> {
-    const answer = await this.write(official, { key: undefined, route: '', body: null }, 200, async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const appointment = await this.reader.locked(manager, id, (found) => isStaffOf(found, official));
       assertMove(appointment.status, status);
       await this.move(manager, appointment, status);
       await this.audit.record(context, { action: `appointment.${status}`, objectType: 'appointment', objectId: id }, manager);
       return this.reader.viewIn(manager, id);
     });
-    return answer.body;
   }
 
   /**

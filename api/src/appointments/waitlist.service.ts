@@ -77,7 +77,8 @@ export class WaitlistService {
     if (!waiter) return null;
     const [hold] = await manager.query<{ id: string; hold_expires_at: Date }[]>(
       `INSERT INTO appointment (citizen_id, service_id, department_id, official_id, counter_id, mode, status, starts_at, ends_at, hold_expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'held', $7, $8, now() + make_interval(mins => $9)) RETURNING id, hold_expires_at`,
+       VALUES ($1, $2, $3, $4, $5, $6, 'held', $7, $8, now() + make_interval(mins => $9))
+       ON CONFLICT DO NOTHING RETURNING id, hold_expires_at`,
       [
         waiter.citizen_id,
         freed.serviceId,
@@ -90,7 +91,8 @@ export class WaitlistService {
         HOLD_MINUTES,
       ],
     );
-    if (!hold) throw new Error('a hold was not inserted');
+    // The time is not wholly free after all (another appointment overlaps part of it): no offer, they keep waiting.
+    if (!hold) return null;
     await manager.query(`UPDATE appointment_waitlist_entry SET status = 'offered', offered_appointment_id = $2 WHERE id = $1`, [
       waiter.id,
       hold.id,

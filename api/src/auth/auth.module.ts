@@ -3,6 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { AccessToken } from './access-token.entity.js';
+import { AccessTokensController } from './access-tokens.controller.js';
+import { AccessTokensService } from './access-tokens.service.js';
 import { AuthFailure } from './auth-failure.entity.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -14,9 +17,17 @@ import { SessionsService } from './sessions.service.js';
 import { UserSession } from './user-session.entity.js';
 
 @Module({
-  imports: [AccountsModule, PassportModule, TypeOrmModule.forFeature([UserSession, AuthFailure])],
-  controllers: [AuthController, MeController],
-  providers: [AuthService, SessionsService, LoginThrottle, LocalStrategy, LocalAuthGuard, { provide: APP_GUARD, useClass: SessionGuard }],
-  exports: [AuthService, SessionsService, LoginThrottle],
+  imports: [AccountsModule, PassportModule, TypeOrmModule.forFeature([UserSession, AuthFailure, AccessToken])],
+  controllers: [AuthController, MeController, AccessTokensController],
+  providers: [
+    AuthService,
+    SessionsService,
+    AccessTokensService,
+    LoginThrottle,
+    LocalStrategy,
+    LocalAuthGuard,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
+  exports: [AuthService, SessionsService, AccessTokensService, LoginThrottle],
 })
 export class AuthModule {}

@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import { LoginThrottle } from './login-throttle.js';
 import { isCommonPassword } from './password-policy.js';
+import { AccessTokensService } from './access-tokens.service.js';
 import { SessionsService } from './sessions.service.js';
 
 @Injectable()
@@ -17,6 +18,7 @@ export class AuthService implements OnModuleInit {
   constructor(
     private readonly accounts: AccountsService,
     private readonly sessions: SessionsService,
+    private readonly accessTokens: AccessTokensService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
   ) {}
@@ -69,6 +71,7 @@ export class AuthService implements OnModuleInit {
     if (isCommonPassword(next)) throw new DomainError('AUTH_PASSWORD_TOO_COMMON');
     await this.accounts.setPassword(user.id, next);
     await this.sessions.endAllOf(user.id, sessionId);
+    await this.accessTokens.revokeAllOf(user.id);
     await this.audit.record(context, { action: 'account.password_changed', objectType: 'user_account', objectId: user.id });
   }
 

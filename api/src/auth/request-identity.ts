@@ -7,6 +7,8 @@ import type { AuditContext } from '../audit/audit.service.js';
 export interface RequestIdentity {
   user?: UserAccount;
   sessionId?: string;
+  /** Set when the request came with a personal access token (`Authorization: Bearer`) instead of the cookie. */
+  accessTokenId?: string;
 }
 
 export type IdentifiedRequest = FastifyRequest & RequestIdentity;

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { IS_PUBLIC } from '../common/public.decorator.js';
 import { auditContextOf, type IdentifiedRequest, ROLES } from './request-identity.js';
+import { AccessTokensService } from './access-tokens.service.js';
 import { readSessionToken } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -19,6 +20,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly accessTokens: AccessTokensService,
     private readonly audit: AuditService,
   ) {}
 
@@ -29,11 +31,20 @@ export class SessionGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (!SAFE_METHODS.has(request.method)) assertSameSite(request);
 
-    const token = readSessionToken(request);
-    const active = token ? await this.sessions.resolve(token) : undefined;
-    if (active) {
-      request.user = active.user;
-      request.sessionId = active.sessionId;
+    const bearer = bearerTokenOf(request);
+    if (bearer !== undefined) {
+      // A token that was sent must work: a client is told at once, not treated as signed out.
+      const resolved = await this.accessTokens.resolve(bearer);
+      if (!resolved) throw new DomainError('AUTH_REQUIRED', {}, {}, { 'www-authenticate': 'Bearer error="invalid_token"' });
+      request.user = resolved.user;
+      request.accessTokenId = resolved.tokenId;
+    } else {
+      const token = readSessionToken(request);
+      const active = token ? await this.sessions.resolve(token) : undefined;
+      if (active) {
+        request.user = active.user;
+        request.sessionId = active.sessionId;
+      }
     }
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     if (!request.user) throw new DomainError('AUTH_REQUIRED');
@@ -65,4 +76,12 @@ function assertSameSite(request: IdentifiedRequest): void {
 
 function routeOf(request: IdentifiedRequest): string {
   return `${request.method} ${request.routeOptions.url ?? ''}`.slice(0, 64);
+}
+
+/** The token of `Authorization: Bearer <token>`, or undefined without that header. */
+function bearerTokenOf(request: IdentifiedRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const [scheme, token] = header.trim().split(/\s+/, 2);
+  return scheme?.toLowerCase() === 'bearer' ? (token ?? '') : undefined;
 }

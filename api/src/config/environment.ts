@@ -81,6 +81,23 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
   TRUST_PROXY = false;
+
+  /** The ClamAV daemon that scans uploaded documents; without it files wait for an official to release them. */
+  @IsOptional()
+  @Matches(/^(tcp:\/\/[^\s/:]+:\d{1,5}|unix:\/\/\/[^\s]+)$/, { message: 'must be tcp://host:port or unix:///path/to/clamd.sock' })
+  CLAMD_URL?: string;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of seconds from 1 to 3600' })
+  @Min(1, { message: 'must be a whole number of seconds from 1 to 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds from 1 to 3600' })
+  DOCUMENT_SCAN_RETRY_SECONDS = 30;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of days from 1 to 3650' })
+  @Min(1, { message: 'must be a whole number of days from 1 to 3650' })
+  @Max(3650, { message: 'must be a whole number of days from 1 to 3650' })
+  DOCUMENT_RETENTION_DAYS = 365;
 }
 
 /** The validated configuration the rest of the API uses. */
@@ -97,6 +114,9 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  clamdUrl: string | undefined;
+  documentScanRetrySeconds: number;
+  documentRetentionDays: number;
 }
 
 /** A bad setting: start-up prints the message as one line and exits. */
@@ -107,7 +127,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const given = Object.fromEntries(
-    [...known, 'DATABASE_URL', 'REDIS_URL', 'DEMO_DATA']
+    [...known, 'DATABASE_URL', 'REDIS_URL', 'DEMO_DATA', 'CLAMD_URL']
       .filter((name) => env[name] !== undefined && env[name] !== '')
       .map((name) => [name, env[name]]),
   );
@@ -132,6 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     authRateLimitPerMinute: vars.AUTH_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
     trustProxy: vars.TRUST_PROXY,
+    clamdUrl: vars.CLAMD_URL,
+    documentScanRetrySeconds: vars.DOCUMENT_SCAN_RETRY_SECONDS,
+    documentRetentionDays: vars.DOCUMENT_RETENTION_DAYS,
   };
 }
 

@@ -3,11 +3,14 @@ import { Appointment } from '../appointments/appointment.entity.js';
 import { CalendarFeed } from '../appointments/calendar-feed.entity.js';
 import { WaitlistEntry } from '../appointments/waitlist-entry.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { AccessToken } from '../auth/access-token.entity.js';
 import { AuthFailure } from '../auth/auth-failure.entity.js';
 import { UserSession } from '../auth/user-session.entity.js';
 import { CaseNumberCounter } from '../cases/case-number-counter.entity.js';
 import { CivicCase } from '../cases/civic-case.entity.js';
 import { ComplaintEvent } from '../complaints/complaint-event.entity.js';
+import { StoredDocument } from '../documents/stored-document.entity.js';
+import { Submission } from '../documents/submission.entity.js';
 import { ComplaintFollower } from '../complaints/complaint-follower.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
@@ -24,6 +27,7 @@ export const entities = [
   UserAccount,
   UserSession,
   AuthFailure,
+  AccessToken,
   ConsentRecord,
   AuditEvent,
   CaseNumberCounter,
@@ -41,4 +45,6 @@ export const entities = [
   QueueCounter,
   QueueTicketSequence,
   QueueTicket,
+  Submission,
+  StoredDocument,
 ];

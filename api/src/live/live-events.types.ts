@@ -4,6 +4,7 @@
  */
 import type { ComplaintStatus } from '../complaints/complaint-view.types.js';
 import type { LocalizedText } from '../city/city-pack.types.js';
+import type { DocumentState, RejectionReason, SubmissionState } from '../documents/document-states.js';
 import type { BoardView, CounterState, CounterView, TicketStatus } from '../queues/queue-view.types.js';
 
 export interface LiveEvents {
@@ -24,6 +25,25 @@ export interface LiveEvents {
   /** To the officials watching a counter: its summary now (the console asks for the line). */
   'queue.changed': CounterView;
   /** To a waiting citizen (their person room): a freed slot is held for them until `holdExpiresAt`; accept to book it. */
+  /** To a file's owner, and to officials of its department once they may see it: the file's new state. */
+  'document.state': {
+    id: string;
+    caseId: string;
+    submissionId: string | null;
+    requirementId: string | null;
+    state: DocumentState;
+    rejectionReason: RejectionReason | null;
+    updatedAt: string;
+  };
+  /** To a submission's owner, and to officials of its department once submitted: its new state. */
+  'submission.updated': {
+    id: string;
+    caseNumber: string;
+    serviceId: string;
+    state: SubmissionState;
+    reviewReason: string | null;
+    updatedAt: string;
+  };
   'appointment.offered': {
     appointmentId: string;
     serviceId: string;

@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { UserSession } from '../auth/user-session.entity.js';
 import { DomainError } from '../common/domain-error.js';
+import { AccessTokensService } from '../auth/access-tokens.service.js';
 import { ComplaintFollowersService } from '../complaints/complaint-followers.service.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { QueuesService } from '../queues/queues.service.js';
@@ -31,6 +32,7 @@ export class PrivacyService {
     private readonly audit: AuditService,
     private readonly complaints: ComplaintsService,
     private readonly followers: ComplaintFollowersService,
+    private readonly accessTokens: AccessTokensService,
     private readonly queues: QueuesService,
   ) {}
 
@@ -59,17 +61,19 @@ export class PrivacyService {
   /** Everything the city holds about the person. Later domains add their cases here. */
   async exportOf(user: UserAccount, context: AuditContext): Promise<Record<string, unknown>> {
     await this.audit.record(context, { action: 'privacy.export', objectType: 'user_account', objectId: user.id });
-    const [consentHistory, sessions, auditEvents, complaints, queueTickets] = await Promise.all([
+    const [consentHistory, sessions, auditEvents, complaints, queueTickets, accessTokens] = await Promise.all([
       this.consents.find({ where: { userId: user.id }, order: { id: 'ASC' } }),
       this.sessions.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
       this.audit.about(user.id),
       this.complaints.exportOf(user.id),
       this.queues.exportOf(user.id),
+      this.accessTokens.list(user),
     ]);
     return {
       exportedAt: new Date().toISOString(),
       account: { ...MeResponse.of(user), updatedAt: user.updatedAt.toISOString() },
       consents: consentHistory.map((c) => ({ purpose: c.purpose, version: c.textVersion, given: c.given, at: c.at.toISOString() })),
+      accessTokens,
       sessions: sessions.map((s) => ({
         startedAt: s.createdAt.toISOString(),
         lastSeenAt: s.lastSeenAt.toISOString(),
@@ -106,6 +110,7 @@ export class PrivacyService {
         },
       );
       await manager.getRepository(UserSession).delete({ userId: user.id });
+      await this.accessTokens.revokeAllOf(user.id, manager);
       await manager.getRepository(ConsentRecord).delete({ userId: user.id });
       await this.followers.forget(manager, user.id);
       await this.queues.forget(manager, user.id);

@@ -3,12 +3,19 @@ import type account from '../../../locales/en/account.json';
 import type common from '../../../locales/en/common.json';
 import type complaints from '../../../locales/en/complaints.json';
 import type consoleTexts from '../../../locales/en/console.json';
+import type queues from '../../../locales/en/queues.json';
 
 // English is the reference language: keys passed to t() are checked against it at compile time.
 // Feature namespaces are written "account:profile.heading".
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof common; account: typeof account; complaints: typeof complaints; console: typeof consoleTexts };
+    resources: {
+      common: typeof common;
+      account: typeof account;
+      complaints: typeof complaints;
+      console: typeof consoleTexts;
+      queues: typeof queues;
+    };
   }
 }
