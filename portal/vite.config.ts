@@ -1,8 +1,10 @@
 import { defineConfig } from 'vite';
+import { cesiumAssets } from './scripts/cesium-assets';
 
 // The API serves portal/dist under a strict Content-Security-Policy (script-src 'self'; style-src 'self'),
 // so nothing may be inlined into index.html: no module-preload polyfill, no inlined assets as scripts.
 export default defineConfig({
+  plugins: [cesiumAssets()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -11,6 +11,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CityModule } from './city/city.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { Open311Module } from './open311/open311.module.js';
 import { LiveModule } from './live/live.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         Open311Module,
         QueuesModule,
         AppointmentsModule,
+        DocumentsModule,
         ...extraModules,
       ],
       controllers: [HealthController],

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { type AppContext, AppModule } from './app.module.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
+import { registerUploads } from './documents/register-uploads.js';
 import { LiveIoAdapter } from './live/live-io.adapter.js';
 import { JsonLogger } from './logging/json-logger.js';
 import { PortalFallback } from './portal/portal-fallback.js';
@@ -33,6 +34,7 @@ export async function createApp(
   });
   app.useWebSocketAdapter(new LiveIoAdapter(app, context.config.redisUrl ?? null, context.pack.id, context.logger));
   await registerSecurity(app, context.config, context.redis);
+  await registerUploads(app);
   if (app.get(PortalFallback).built) await registerPortal(app);
   registerOpenApi(app);
   const { redis } = context;

@@ -13,6 +13,8 @@ export interface Route {
   titleKey: string;
   /** Translation namespaces of the page beyond the shell's (locales/<lang>/<namespace>.json), loaded with it. */
   namespaces?: readonly string[];
+  /** The page opens the 3D twin, so it (and only it) loads CesiumJS. */
+  loadsTwin?: boolean;
   load: () => Promise<PageModule>;
 }
 
@@ -89,6 +91,66 @@ export const routes: Route[] = [
     titleKey: 'consoleComplaint.title',
     namespaces: ['console', 'complaints', 'account'],
     load: () => import('./pages/console/case-page').then((m) => m.casePage),
+  },
+  {
+    path: '/queues',
+    titleKey: 'queues.title',
+    // The form helpers' shared texts (error summary, network errors) live in the account namespace.
+    namespaces: ['queues', 'account'],
+    load: () => import('./pages/queues/take-ticket-page').then((m) => m.takeTicketPage),
+  },
+  {
+    path: '/queues/board',
+    titleKey: 'queuesBoard.title',
+    namespaces: ['queues', 'account'],
+    load: () => import('./pages/queues/board-page').then((m) => m.boardPage),
+  },
+  {
+    path: '/console/counters',
+    titleKey: 'consoleCounters.title',
+    namespaces: ['console', 'queues', 'account'],
+    load: () => import('./pages/console/counters-page').then((m) => m.countersPage),
+  },
+  {
+    // One counter's console: /console/counter?id=<counter id> (routes are exact paths).
+    path: '/console/counter',
+    titleKey: 'consoleCounter.title',
+    namespaces: ['console', 'queues', 'account'],
+    load: () => import('./pages/console/counter-page').then((m) => m.counterPage),
+  },
+  {
+    path: '/appointments',
+    titleKey: 'appointmentsMine.title',
+    // The form helpers' shared texts (error summary, network errors) live in the account namespace.
+    namespaces: ['appointments', 'account'],
+    load: () => import('./pages/appointments/my-appointments-page').then((m) => m.myAppointmentsPage),
+  },
+  {
+    // Preselects with ?service=<service id>&official=<official id> (the 3D twin links here).
+    path: '/appointments/new',
+    titleKey: 'appointmentsNew.title',
+    namespaces: ['appointments', 'account'],
+    load: () => import('./pages/appointments/new-appointment-page').then((m) => m.newAppointmentPage),
+  },
+  {
+    // One appointment: /appointments/reschedule?id=<uuid> (routes are exact paths).
+    path: '/appointments/reschedule',
+    titleKey: 'appointmentsReschedule.title',
+    namespaces: ['appointments', 'account'],
+    load: () => import('./pages/appointments/reschedule-page').then((m) => m.reschedulePage),
+  },
+  {
+    path: '/console/calendar',
+    titleKey: 'consoleCalendar.title',
+    namespaces: ['console', 'appointments', 'account'],
+    load: () => import('./pages/console/calendar-page').then((m) => m.calendarPage),
+  },
+  {
+    path: '/twin',
+    titleKey: 'twin.title',
+    namespaces: ['twin'],
+    loadsTwin: true,
+    load: () => import('./pages/twin/twin-page').then((m) => m.twinPage),
   },
 ];
 

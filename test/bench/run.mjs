@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { measureUploadMemory } from './upload-memory.bench.mjs';
 import { bookingBench, printBookingBench } from './booking.bench.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -83,11 +84,16 @@ try {
     startup: { freshDataDirMs: Math.round(fresh.ms), existingDataDirMs: Math.round(warm.ms) },
     reads: { database: 'embedded (PGlite)', concurrency: CONCURRENCY, results: reads },
     booking,
+    uploadMemory: await measureUploadMemory(),
   };
   console.log(`start-up, fresh data dir:    ${results.startup.freshDataDirMs} ms`);
   console.log(`start-up, existing data dir: ${results.startup.existingDataDirMs} ms`);
   console.table(reads);
   printBookingBench(booking);
+  console.log(
+    `upload memory, server RSS rise: one 200 MB request ${results.uploadMemory.oneRequestOf200Mb.peakRiseMb} MB, ` +
+      `four 50 MB uploads at once ${results.uploadMemory.fourConcurrentUploadsOf50Mb.peakRiseMb} MB`,
+  );
   writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('written to bench-results.json');
 } finally {

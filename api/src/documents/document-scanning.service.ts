@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
@@ -36,7 +36,7 @@ export class DocumentScanning implements OnApplicationBootstrap, OnApplicationSh
     private readonly announce: DocumentAnnouncer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Optional() private readonly scanner?: VirusScanner,
+    @Inject(VirusScanner) private readonly scanner: VirusScanner | null,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
@@ -101,8 +102,11 @@ export class DocumentsService {
 
   /** A complaint's files, for its filer and the staff of its department. */
   async ofComplaint(complaintId: string, user: UserAccount): Promise<DocumentView[]> {
-    const complaint = await this.dataSource.getRepository(Complaint).findOne({ where: { id: complaintId }, relations: { civicCase: true } });
-    if (!complaint || (complaint.civicCase?.ownerId !== user.id && !isStaffOf(complaint.departmentId, user))) throw new DomainError('NOT_FOUND');
+    const complaint = await this.dataSource
+      .getRepository(Complaint)
+      .findOne({ where: { id: complaintId }, relations: { civicCase: true } });
+    if (!complaint || (complaint.civicCase?.ownerId !== user.id && !isStaffOf(complaint.departmentId, user)))
+      throw new DomainError('NOT_FOUND');
     const files = await this.documents.find({ where: { caseId: complaint.caseId }, order: { createdAt: 'ASC' } });
     return files.map(documentView);
   }
@@ -113,6 +117,7 @@ export class DocumentsService {
     user: UserAccount,
     context: AuditContext,
   ): Promise<void> {
+    if (!isUUID(upload.submissionId)) throw new DomainError('NOT_FOUND');
     const submission = await this.editableSubmission(upload.submissionId, user);
     const rules = rulesOf(this.requirementOf(submission, upload.requirementId));
     if (upload.size > rules.maxBytes) throw tooLarge(rules);
@@ -240,7 +245,9 @@ export class DocumentsService {
       ownerId: user.id,
       // The upload took a while: the citizen may have submitted, or erased their account, meanwhile.
       recheck: async (manager) => {
-        const locked = await manager.getRepository(Submission).findOne({ where: { id: submission.id }, lock: { mode: 'pessimistic_write' } });
+        const locked = await manager
+          .getRepository(Submission)
+          .findOne({ where: { id: submission.id }, lock: { mode: 'pessimistic_write' } });
         if (!locked || !CITIZEN_EDITABLE.includes(locked.state)) throw new DomainError('SUBMISSION_NOT_EDITABLE');
       },
     };

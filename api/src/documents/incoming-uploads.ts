@@ -14,7 +14,7 @@ export class IncomingUploads {
   }
 
   read(uploadId: string): Readable {
-    return this.store.read(uploadId) as Readable;
+    return this.store.read(uploadId);
   }
 
   /** Deletes the partial file and its metadata; gone already is fine. */

@@ -13,9 +13,9 @@ const PATH_CHARACTERS = /[/\\:*?"<>|]/g;
 export function safeFileName(original: string | undefined, fallback = 'document'): string {
   const base = (original ?? '').normalize('NFC').split(/[/\\]/).pop() ?? '';
   const cleaned = base
+    .replace(/\s+/g, ' ')
     .replace(UNSAFE_CHARACTERS, '')
     .replace(PATH_CHARACTERS, '_')
-    .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+/, '');
   const name = cleaned === '' ? fallback : cleaned;

@@ -67,7 +67,12 @@ export class StoredDocument {
   @Column({ name: 'media_type', type: 'varchar', length: 64, nullable: true })
   mediaType!: string | null;
 
-  @Column({ name: 'size_bytes', type: 'bigint', nullable: true, transformer: { to: (v: unknown) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    name: 'size_bytes',
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: unknown) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   sizeBytes!: number | null;
 
   @Column({ type: 'bytea', nullable: true })

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, Not, Repository } from 'typeorm';
 import type { UserAccount } from '../accounts/user-account.entity.js';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
+import { CivicCase } from '../cases/civic-case.entity.js';
 import { CityService } from '../city/city.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { isStaffOf } from './document-access.js';
@@ -49,7 +50,11 @@ export class SubmissionsService {
       const { civicCase } = await this.cases.open(manager, citizen.id);
       const submission = await manager
         .getRepository(Submission)
-        .save(manager.getRepository(Submission).create({ caseId: civicCase.id, ownerId: citizen.id, serviceId: service.id, departmentId: service.departmentId }));
+        .save(
+          manager
+            .getRepository(Submission)
+            .create({ caseId: civicCase.id, ownerId: citizen.id, serviceId: service.id, departmentId: service.departmentId }),
+        );
       await this.audit.record(context, { action: 'submission.created', objectType: 'submission', objectId: submission.id }, manager);
       return submission.id;
     });
@@ -58,10 +63,11 @@ export class SubmissionsService {
 
   /** A citizen's own; an official's department's (drafts only when asked for); every department's for an admin. */
   async list(user: UserAccount, filters: ListSubmissionsQuery = {}): Promise<SubmissionView[]> {
+    const state = filters.state ?? (user.role === 'citizen' ? undefined : Not('draft' as const));
     const where = {
       ...(user.role === 'citizen' ? { ownerId: user.id } : {}),
       ...(user.role === 'official' ? { departmentId: user.departmentId ?? '' } : {}),
-      state: filters.state ?? (user.role === 'citizen' ? undefined : Not('draft' as const)),
+      ...(state === undefined ? {} : { state }),
     };
     const page = await this.submissions.find({
       where,
@@ -69,7 +75,9 @@ export class SubmissionsService {
       skip: ((filters.page ?? 1) - 1) * SUBMISSIONS_PAGE_SIZE,
       take: SUBMISSIONS_PAGE_SIZE,
     });
-    return Promise.all(page.map((submission) => this.view(this.dataSource.manager, submission)));
+    const views: SubmissionView[] = [];
+    for (const submission of page) views.push(await this.view(this.dataSource.manager, submission));
+    return views;
   }
 
   /** For its owner and the staff of its department; 404 for anyone else. */
@@ -90,7 +98,11 @@ export class SubmissionsService {
       const before = await this.view(manager, submission);
       const pending = before.documents.filter((d) => d.state === 'uploading' || d.state === 'quarantined').map((d) => d.id);
       if (before.missingRequirementIds.length > 0 || pending.length > 0) {
-        throw new DomainError('SUBMISSION_DOCUMENTS_NOT_READY', {}, { missingRequirementIds: before.missingRequirementIds, pendingDocumentIds: pending });
+        throw new DomainError(
+          'SUBMISSION_DOCUMENTS_NOT_READY',
+          {},
+          { missingRequirementIds: before.missingRequirementIds, pendingDocumentIds: pending },
+        );
       }
       await manager.getRepository(Submission).update({ id }, { state: 'submitted', submittedAt: () => 'now()', reviewReason: null });
       await this.audit.record(context, { action: 'submission.submitted', objectType: 'submission', objectId: id }, manager);
@@ -106,7 +118,11 @@ export class SubmissionsService {
       const submission = await manager.getRepository(Submission).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!submission || !isStaffOf(submission.departmentId, official)) throw new DomainError('NOT_FOUND');
       if (!REVIEW_STEPS[submission.state].includes(dto.state)) {
-        throw new DomainError('SUBMISSION_INVALID_TRANSITION', {}, { from: submission.state, to: dto.state, allowed: REVIEW_STEPS[submission.state] });
+        throw new DomainError(
+          'SUBMISSION_INVALID_TRANSITION',
+          {},
+          { from: submission.state, to: dto.state, allowed: REVIEW_STEPS[submission.state] },
+        );
       }
       const decided = CLOSED_SUBMISSION_STATES.includes(dto.state);
       await manager
@@ -121,12 +137,12 @@ export class SubmissionsService {
   }
 
   private async view(manager: EntityManager, submission: Submission): Promise<SubmissionView> {
-    const [civicCase, documents] = await Promise.all([
-      manager.query<{ case_number: string }[]>('SELECT case_number FROM civic_case WHERE id = $1', [submission.caseId]),
-      manager.getRepository(StoredDocument).find({ where: { submissionId: submission.id }, order: { createdAt: 'ASC' } }),
-    ]);
+    const civicCase = await manager.getRepository(CivicCase).findOneByOrFail({ id: submission.caseId });
+    const documents = await manager
+      .getRepository(StoredDocument)
+      .find({ where: { submissionId: submission.id }, order: { createdAt: 'ASC' } });
     const service = this.city.service(submission.serviceId);
     const requirementIds = service?.kind === 'document' ? service.requiredDocuments.map((r) => r.id) : [];
-    return submissionView(submission, civicCase[0]?.case_number ?? '', documents, requirementIds);
+    return submissionView(submission, civicCase.caseNumber, documents, requirementIds);
   }
 }

@@ -22,7 +22,8 @@ export class ClamdScanner extends VirusScanner {
   constructor(url: string) {
     super();
     const parsed = new URL(url);
-    this.target = parsed.protocol === 'unix:' ? { path: decodeURIComponent(parsed.pathname) } : { host: parsed.hostname, port: Number(parsed.port) };
+    this.target =
+      parsed.protocol === 'unix:' ? { path: decodeURIComponent(parsed.pathname) } : { host: parsed.hostname, port: Number(parsed.port) };
   }
 
   async scan(content: Readable): Promise<ScanVerdict> {
@@ -44,7 +45,7 @@ export class ClamdScanner extends VirusScanner {
         await write(socket, Buffer.alloc(4));
       } catch (error) {
         // clamd stops reading when it refuses the stream (e.g. over StreamMaxLength): its answer says why.
-        throw new Error(`clamd stopped reading: ${(await reply.catch(() => '')) || (error as Error).message}`);
+        throw new Error(`clamd stopped reading: ${(await reply.catch(() => '')) || (error as Error).message}`, { cause: error });
       }
       return verdictOf(await reply);
     } finally {

@@ -9,8 +9,11 @@ import { DomainError } from '../common/domain-error.js';
 /** Everything the portal needs and nothing from elsewhere (no CDN, no inline script). */
 const portalCsp = {
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
+  // CesiumJS (the 3D twin) bundles WebAssembly decoders that compile on load: 'wasm-unsafe-eval' allows that and
+  // nothing else (no eval of JavaScript). See docs/adr/0005-cesium-offline.md.
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+  // The one <style> element CesiumJS 1.145 inserts (its credits' lightbox), by hash; nothing else inline.
+  styleSrc: ["'self'", "'sha256-gM2CWYHXIHTu7Ts6ncwv0GMWZ9LXGrz2qqqjyuDojl8='"],
   imgSrc: ["'self'", 'data:', 'blob:'],
   connectSrc: ["'self'"],
   fontSrc: ["'self'"],

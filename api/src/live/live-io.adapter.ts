@@ -50,10 +50,10 @@ export class LiveIoAdapter extends IoAdapter {
   override async close(server: Server): Promise<void> {
     await super.close(server);
     // A client that never reached Redis would wait forever to quit: it is just dropped.
-    await Promise.all(
-      this.clients
-        .splice(0)
-        .map((client) => (client.status === 'ready' ? client.quit().catch(() => client.disconnect()) : client.disconnect())),
-    );
+    const quitting = this.clients.splice(0).map(async (client) => {
+      if (client.status !== 'ready') return client.disconnect();
+      await client.quit().catch(() => client.disconnect());
+    });
+    await Promise.all(quitting);
   }
 }

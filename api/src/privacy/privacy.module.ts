@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { UserSession } from '../auth/user-session.entity.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import { PrivacyController } from './privacy.controller.js';
@@ -10,7 +11,7 @@ import { PrivacyService } from './privacy.service.js';
 import { RetentionService } from './retention.service.js';
 
 @Module({
-  imports: [AuthModule, ComplaintsModule, QueuesModule, TypeOrmModule.forFeature([ConsentRecord, UserSession])],
+  imports: [AuthModule, ComplaintsModule, QueuesModule, DocumentsModule, TypeOrmModule.forFeature([ConsentRecord, UserSession])],
   controllers: [PrivacyController],
   providers: [PrivacyService, RetentionService],
   exports: [RetentionService],

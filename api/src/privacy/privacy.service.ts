@@ -12,6 +12,7 @@ import { AccessTokensService } from '../auth/access-tokens.service.js';
 import { ComplaintFollowersService } from '../complaints/complaint-followers.service.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { QueuesService } from '../queues/queues.service.js';
+import { DocumentRecordsService } from '../documents/document-records.service.js';
 import { CONSENT_PURPOSES, isConsentPurpose } from './consent-purposes.js';
 import { ConsentRecord } from './consent-record.entity.js';
 
@@ -34,6 +35,7 @@ export class PrivacyService {
     private readonly followers: ComplaintFollowersService,
     private readonly accessTokens: AccessTokensService,
     private readonly queues: QueuesService,
+    private readonly documents: DocumentRecordsService,
   ) {}
 
   /** The newest answer per purpose; a purpose never answered is not given. */
@@ -69,6 +71,7 @@ export class PrivacyService {
       this.queues.exportOf(user.id),
       this.accessTokens.list(user),
     ]);
+    const documents = await this.documents.exportOf(user.id);
     return {
       exportedAt: new Date().toISOString(),
       account: { ...MeResponse.of(user), updatedAt: user.updatedAt.toISOString() },
@@ -81,6 +84,7 @@ export class PrivacyService {
       })),
       complaints,
       queueTickets,
+      documents,
       auditEvents: auditEvents.map((e) => ({
         at: e.at.toISOString(),
         action: e.action,
@@ -114,6 +118,7 @@ export class PrivacyService {
       await manager.getRepository(ConsentRecord).delete({ userId: user.id });
       await this.followers.forget(manager, user.id);
       await this.queues.forget(manager, user.id);
+      await this.documents.forget(manager, user.id);
       await manager.query('DELETE FROM auth_failure WHERE email_hash = $1', [LoginThrottle.emailHash(user.email)]);
       await this.audit.record(context, { action: 'account.erased', objectType: 'user_account', objectId: user.id }, manager);
     });

@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } f
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
 import { SESSION_IDLE_SECONDS } from '../auth/sessions.service.js';
+import { DocumentRecordsService } from '../documents/document-records.service.js';
 
 /** How long each kind of record is kept once it has no use; docs/privacy.md explains each. */
 export const RETENTION = {
@@ -14,7 +15,8 @@ export const RETENTION = {
 const TABLE: Record<keyof typeof RETENTION, string> = { endedSessions: 'user_session', oldSignInFailures: 'auth_failure' };
 const EVERY_MS = 60 * 60 * 1000;
 
-export type RetentionReport = Record<keyof typeof RETENTION, number>;
+/** Files (bytes on disk, not rows) are the documents module's: closed submissions' files, abandoned uploads. */
+export type RetentionReport = Record<keyof typeof RETENTION, number> & Awaited<ReturnType<DocumentRecordsService['retention']>>;
 
 /** Deletes what is past its retention period: hourly in the app, or by hand with `npm run retention`. */
 @Injectable()
@@ -24,6 +26,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly documents: DocumentRecordsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -48,6 +51,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       const [row] = await this.dataSource.query<{ n: number }[]>(sql);
       report[kind] = row?.n ?? 0;
     }
+    Object.assign(report, await this.documents.retention(dryRun));
     if (!dryRun)
       await this.audit.record(context, {
         action: 'privacy.retention',

@@ -1,5 +1,5 @@
 import { IsIn, IsString, MaxLength, MinLength, NotContains, ValidateIf } from 'class-validator';
-import { REASON_REQUIRED, type SubmissionState } from '../document-states.js';
+import { REASON_REQUIRED } from '../document-states.js';
 
 const REVIEW_STATES = ['in_review', 'approved', 'rejected', 'needs_more'] as const;
 
@@ -8,7 +8,7 @@ export class ReviewSubmissionDto {
   @IsIn(REVIEW_STATES)
   state!: (typeof REVIEW_STATES)[number];
 
-  @ValidateIf((dto: ReviewSubmissionDto) => REASON_REQUIRED.includes(dto.state as SubmissionState) || dto.reason !== undefined)
+  @ValidateIf((dto: ReviewSubmissionDto) => REASON_REQUIRED.includes(dto.state) || dto.reason !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(1000)

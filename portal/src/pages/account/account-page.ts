@@ -61,6 +61,9 @@ function signedInView(person: Me, context: PageContext): HTMLElement {
     person.role === 'citizen'
       ? h('p', null, h('a', { href: '/complaints/mine', class: 'link-arrow', id: 'account-complaints-link' }, t('complaintsMine.title')))
       : null,
+    person.role === 'citizen'
+      ? h('p', null, h('a', { href: '/appointments', class: 'link-arrow', id: 'account-appointments-link' }, t('appointmentsMine.title')))
+      : null,
     contents(context),
     profileSection(person, context),
     passwordSection(person.email, context),

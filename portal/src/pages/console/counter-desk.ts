@@ -50,7 +50,11 @@ function transferForm(ticket: TicketView, context: CityPageContext, handlers: De
   const select = transferSelect(ticket, context);
   const hintId = `${select.id}-hint`;
   select.setAttribute('aria-describedby', hintId);
-  const submit = h('button', { type: 'submit', class: 'button button--secondary', id: `counter-transfer-${ticket.id}` }, t('queues:console.current.transfer.submit', { number }));
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'button button--secondary', id: `counter-transfer-${ticket.id}` },
+    t('queues:console.current.transfer.submit', { number }),
+  );
   const form = h(
     'form',
     { class: 'form desk-transfer', id: `counter-transfer-form-${ticket.id}` },
@@ -109,5 +113,9 @@ function deskTicket(ticket: TicketView, context: CityPageContext, handlers: Desk
 export function deskTickets(tickets: readonly TicketView[], context: CityPageContext, handlers: DeskHandlers): HTMLElement {
   const current = tickets.filter((ticket) => ticket.status === 'called' || ticket.status === 'serving');
   if (current.length === 0) return h('p', { id: 'counter-current-none' }, context.t('queues:console.current.none'));
-  return h('ul', { class: 'plain-list desk-tickets', id: 'counter-current-list' }, ...current.map((ticket) => deskTicket(ticket, context, handlers)));
+  return h(
+    'ul',
+    { class: 'plain-list desk-tickets', id: 'counter-current-list' },
+    ...current.map((ticket) => deskTicket(ticket, context, handlers)),
+  );
 }

@@ -29,9 +29,7 @@ export function waitingLine(tickets: readonly TicketView[], context: CityPageCon
             h(
               'td',
               null,
-              ticket.priority
-                ? h('strong', { class: 'tag' }, t('queues:console.line.priorityYes'))
-                : t('queues:console.line.priorityNo'),
+              ticket.priority ? h('strong', { class: 'tag' }, t('queues:console.line.priorityYes')) : t('queues:console.line.priorityNo'),
             ),
             h('td', null, h('time', { datetime: ticket.createdAt }, format.dateTime(new Date(ticket.createdAt)))),
           ),

@@ -45,6 +45,22 @@ function groupCard(group: Group, context: CityPageContext): HTMLElement {
           h('li', null, h('a', { href: '/complaints/mine', id: 'home-complaints-mine-link' }, t('home.groups.complaints.links.mine'))),
         )
       : null,
+    group === 'appointments'
+      ? h(
+          'ul',
+          { class: 'card__links' },
+          h('li', null, h('a', { href: '/appointments/new', id: 'home-appointments-new-link' }, t('home.groups.appointments.links.new'))),
+          h('li', null, h('a', { href: '/appointments', id: 'home-appointments-mine-link' }, t('home.groups.appointments.links.mine'))),
+        )
+      : null,
+    group === 'queue'
+      ? h(
+          'ul',
+          { class: 'card__links' },
+          h('li', null, h('a', { href: '/queues', id: 'home-queue-take-link' }, t('home.groups.queue.links.take'))),
+          h('li', null, h('a', { href: '/queues/board', id: 'home-queue-board-link' }, t('home.groups.queue.links.board'))),
+        )
+      : null,
   );
 }
 

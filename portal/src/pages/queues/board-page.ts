@@ -24,7 +24,11 @@ function counterTable(counter: BoardCounter, context: CityPageContext): HTMLElem
         { id: captionId },
         t('queues:board.caption', { counter: nameInText(counter.name, context), state: t(`queues:counterState.${counter.state}`) }),
       ),
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('queues:board.number')), h('th', { scope: 'col' }, t('queues:board.status')))),
+      h(
+        'thead',
+        null,
+        h('tr', null, h('th', { scope: 'col' }, t('queues:board.number')), h('th', { scope: 'col' }, t('queues:board.status'))),
+      ),
       h(
         'tbody',
         null,
@@ -47,7 +51,9 @@ function counterTable(counter: BoardCounter, context: CityPageContext): HTMLElem
 function newlyCalled(before: BoardView, after: BoardView): { number: string; counter: BoardCounter }[] {
   const seen = new Set(before.counters.flatMap((counter) => counter.nowServing.filter((s) => s.status === 'called').map((s) => s.number)));
   return after.counters.flatMap((counter) =>
-    counter.nowServing.filter((serving) => serving.status === 'called' && !seen.has(serving.number)).map(({ number }) => ({ number, counter })),
+    counter.nowServing
+      .filter((serving) => serving.status === 'called' && !seen.has(serving.number))
+      .map(({ number }) => ({ number, counter })),
   );
 }
 

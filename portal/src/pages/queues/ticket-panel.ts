@@ -118,8 +118,16 @@ export function ticketPanel(shown: ShownTicket, context: CityPageContext): HTMLE
       { class: 'ticket-confirm__question', id: 'queue-ticket-cancel-question', tabindex: '-1' },
       t('queues:ticket.cancelQuestion', { number: numberInText(ticket.number) }),
     );
-    const yes = h('button', { type: 'button', class: 'button button--warning', id: 'queue-ticket-cancel-yes' }, t('queues:ticket.cancelYes'));
-    const no = h('button', { type: 'button', class: 'button button--secondary', id: 'queue-ticket-cancel-no' }, t('queues:ticket.cancelNo'));
+    const yes = h(
+      'button',
+      { type: 'button', class: 'button button--warning', id: 'queue-ticket-cancel-yes' },
+      t('queues:ticket.cancelYes'),
+    );
+    const no = h(
+      'button',
+      { type: 'button', class: 'button button--secondary', id: 'queue-ticket-cancel-no' },
+      t('queues:ticket.cancelNo'),
+    );
     no.addEventListener('click', () => {
       confirmSlot.replaceChildren();
       actions.hidden = false;

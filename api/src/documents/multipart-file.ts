@@ -1,0 +1,22 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../common/domain-error.js';
+import type { IncomingFile } from './documents.service.js';
+
+/** The city pack's largest document (city-pack services.validator MAX_DOCUMENT_BYTES); each route enforces its own. */
+export const MULTIPART_FILE_LIMIT = 100 * 1024 * 1024 + 1;
+
+/**
+ * The one file of a multipart request, streamed (never buffered), and the fields sent before it. Fields after the
+ * file cannot be read without buffering the file, so `requirementId` must come first (FormData keeps append order).
+ */
+export async function multipartFile(request: FastifyRequest): Promise<{ file: IncomingFile; fields: Record<string, string> }> {
+  if (!request.isMultipart()) throw new DomainError('DOCUMENT_FILE_REQUIRED');
+  const part: MultipartFile | undefined = await request.file();
+  if (!part) throw new DomainError('DOCUMENT_FILE_REQUIRED');
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(part.fields)) {
+    if (value && !Array.isArray(value) && value.type === 'field' && typeof value.value === 'string') fields[name] = value.value;
+  }
+  return { file: { stream: part.file, name: part.filename }, fields };
+}

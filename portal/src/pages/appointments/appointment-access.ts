@@ -1,0 +1,34 @@
+import { signInHereHref } from '../../auth/session-ended';
+import { h } from '../../dom';
+import type { CityPageContext } from '../page';
+
+/**
+ * What someone who cannot book sees instead of a citizen's appointment page, with the page's own h1: signed out, a
+ * way to sign in that comes back here (`?next=`, query included); officials and admins, where their calendar is.
+ * Null for citizens. `idPrefix` names the sign-in link (`#<prefix>-sign-in-link`).
+ */
+export function appointmentAccessView(heading: string, idPrefix: string, context: CityPageContext): HTMLElement | null {
+  const { t, person } = context;
+  if (person?.role === 'citizen') return null;
+  if (!person) {
+    return h(
+      'div',
+      { class: 'page page--prose' },
+      h('h1', null, heading),
+      h('p', { class: 'lead' }, t('appointments:signedOut.intro')),
+      h('p', null, h('a', { href: signInHereHref(), class: 'button', id: `${idPrefix}-sign-in-link` }, t('appointments:signedOut.signIn'))),
+      h('p', null, `${t('appointments:signedOut.noAccount')} `, h('a', { href: '/register' }, t('appointments:signedOut.register'))),
+    );
+  }
+  return h(
+    'div',
+    { class: 'page page--prose' },
+    h('h1', null, heading),
+    h('p', { class: 'lead', id: 'appointments-staff' }, t('appointments:staff.intro')),
+    h(
+      'p',
+      null,
+      h('a', { href: '/console/calendar', class: 'link-arrow', id: 'appointments-calendar-link' }, t('appointments:staff.calendar')),
+    ),
+  );
+}
