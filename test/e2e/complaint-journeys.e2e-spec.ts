@@ -234,6 +234,19 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
       await page.waitForFunction(() => document.getElementById('announcer')?.textContent?.includes('Acknowledged') ?? false);
     });
 
+    test('after a break in the connection the tracking page catches up with what it missed', async () => {
+      const { complaint, trackingToken } = await fileAt('seoul-library', 'A pothole seen while the connection dropped.');
+      await page.goto(`${api.url}/complaints/track?lang=en&token=${trackingToken}`);
+      await page.waitForSelector('html[data-live="ready"]');
+      await page.context().setOffline(true);
+      await page.waitForSelector('html:not([data-live])');
+      const official = await officialOf(complaint.departmentId);
+      await official.patch(`/api/complaints/${complaint.id}`, { status: 'acknowledged', note: 'Logged while you were away.' });
+      await page.context().setOffline(false);
+      await page.waitForSelector('#track-status [data-status="acknowledged"]', { timeout: 20_000 });
+      expect(await page.textContent('#track-history')).toContain('Logged while you were away.');
+    });
+
     test('an unknown tracking code is reported on the field', async () => {
       await page.goto(`${api.url}/complaints/track?lang=en`);
       await page.waitForSelector('#track-form');

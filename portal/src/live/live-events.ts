@@ -13,6 +13,10 @@ type AnyHandler = (payload: never) => void;
 const handlers = new Map<LiveEventName, Set<AnyHandler>>();
 /** What this page watches beyond its identity's rooms (`watch` messages), asked again after every reconnection. */
 const watches = new Map<string, { kind: string; key: string }>();
+/** Called when the socket is admitted again after a break: what happened meanwhile was not heard. */
+const resumedHandlers = new Set<() => void>();
+/** Sockets admitted at least once: a later `live.ready` is a resumption. */
+const admittedBefore = new WeakSet<Socket>();
 /** Sockets the server has admitted (`live.ready`): a watch asked earlier would race the handshake. */
 const ready = new WeakSet<Socket>();
 let connection: Promise<Socket> | null = null;
@@ -31,6 +35,15 @@ export function onLiveEvent<E extends LiveEventName>(event: E, handler: Handler<
     void connection?.then((socket) => socket.off(name, listener));
     if ([...handlers.values()].every((set) => set.size === 0)) disconnect();
   };
+}
+
+/**
+ * Runs `handler` each time the connection comes back after a break (a dropped network, a restarted server):
+ * events sent meanwhile were missed, so a page reloads what it shows. Returns the function that stops it.
+ */
+export function onLiveResumed(handler: () => void): () => void {
+  resumedHandlers.add(handler);
+  return () => resumedHandlers.delete(handler);
 }
 
 /**
@@ -53,6 +66,8 @@ function connect(): Promise<Socket> {
     // Rooms do not survive a new connection: ask again for everything watched.
     socket.on('live.ready', () => {
       ready.add(socket);
+      if (admittedBefore.has(socket)) for (const resumed of resumedHandlers) resumed();
+      admittedBefore.add(socket);
       // `html[data-live="ready"]` once the server has admitted the socket and granted what was watched by then.
       void Promise.all([...watches.values()].map((watch) => socket.emitWithAck('watch', watch))).then(() => {
         document.documentElement.dataset.live = 'ready';

@@ -1,6 +1,6 @@
 import { announce } from '../../a11y/announcer';
 import type { Complaint } from '../../api/complaints';
-import { onLiveEvent, watchLive } from '../../live/live-events';
+import { onLiveEvent, onLiveResumed, watchLive } from '../../live/live-events';
 import type { CityPageContext } from '../page';
 import { whenRemoved } from '../page-lifetime';
 import { historyList, statusLabel, statusTag } from './complaint-rendering';
@@ -18,17 +18,19 @@ interface ShownComplaint {
 }
 
 /**
- * Keeps a shown complaint's status and history current while the page is open: when an official moves it, the
- * status and the history are replaced where they stand (focus stays where it is) and the change is announced
- * politely.
+ * Keeps a shown complaint's status and history current while the page is open: when an official moves it (or
+ * when the connection comes back after a break, in case it moved meanwhile), the status and the history are
+ * replaced where they stand (focus stays where it is) and the change is announced politely.
  */
 export function keepComplaintCurrent(shown: ShownComplaint, context: CityPageContext): void {
   const { complaint } = shown;
   const forget = shown.trackingToken ? watchLive('complaint', shown.trackingToken) : () => undefined;
-  const stop = onLiveEvent('complaint.updated', (event) => {
-    if (event.id !== complaint.id) return;
+  let current = complaint;
+  const refresh = () => {
     shown.reload().then(
       (fresh) => {
+        if (fresh.status === current.status && fresh.history.length === current.history.length) return;
+        current = fresh;
         document.getElementById(shown.statusId)?.replaceChildren(statusTag(fresh.status, context));
         const history = document.getElementById(shown.historyId);
         history?.replaceWith(historyList(fresh, context, shown.historyId, history.getAttribute('aria-labelledby') ?? ''));
@@ -37,9 +39,14 @@ export function keepComplaintCurrent(shown: ShownComplaint, context: CityPageCon
       // The page still shows what it had; a reload shows the rest.
       () => undefined,
     );
+  };
+  const stopEvents = onLiveEvent('complaint.updated', (event) => {
+    if (event.id === complaint.id) refresh();
   });
+  const stopResumed = onLiveResumed(refresh);
   whenRemoved(shown.page, () => {
-    stop();
+    stopEvents();
+    stopResumed();
     forget();
   });
 }

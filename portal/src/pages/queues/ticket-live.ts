@@ -1,6 +1,6 @@
 import { announce, announceAssertively } from '../../a11y/announcer';
 import { trackTicket, type TicketView } from '../../api/queues';
-import { onLiveEvent, watchLive } from '../../live/live-events';
+import { onLiveEvent, onLiveResumed, watchLive } from '../../live/live-events';
 import type { CityPageContext } from '../page';
 import { counterNameText, nameInText, numberInText, placeText, statusLabel } from './queue-rendering';
 
@@ -58,6 +58,13 @@ export function followTicket(followed: FollowedTicket, context: CityPageContext)
   const mine = (ticketId: string) => ticketId === followed.current().id;
 
   const stops = [
+    // Back after a break: what happened meanwhile was not heard, so the ticket is asked for again.
+    onLiveResumed(() => {
+      trackTicket(followed.token, { language }).then(
+        (ticket) => followed.update(ticket),
+        () => undefined,
+      );
+    }),
     onLiveEvent('ticket.position', (event) => {
       if (!mine(event.ticketId)) return;
       followed.update({ ...followed.current(), position: event.position, estimatedWaitMinutes: event.estimatedWaitMinutes });
