@@ -8,6 +8,7 @@ import { Appointments1764000006000 } from './1764000006000-Appointments.js';
 import { Queues1764000007000 } from './1764000007000-Queues.js';
 import { Documents1764000008000 } from './1764000008000-Documents.js';
 import { AccessTokens1764000009000 } from './1764000009000-AccessTokens.js';
+import { Consultations1764000010000 } from './1764000010000-Consultations.js';
 
 /** Every migration, oldest first. `npm run migration:generate` appends here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Queues1764000007000,
   Documents1764000008000,
   AccessTokens1764000009000,
+  Consultations1764000010000,
 ];

@@ -10,12 +10,15 @@ import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CityModule } from './city/city.module.js';
+import { CityOfficialsModule } from './city/city-officials.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
+import { ConsultationsModule } from './consultations/consultations.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { Open311Module } from './open311/open311.module.js';
 import { LiveModule } from './live/live.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { QueuesModule } from './queues/queues.module.js';
+import { TourismModule } from './tourism/tourism.module.js';
 import type { CityPack } from './city/city-pack.types.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
 import { DomainError } from './common/domain-error.js';
@@ -61,8 +64,11 @@ export class AppModule {
         ComplaintsModule,
         Open311Module,
         QueuesModule,
+        CityOfficialsModule,
+        TourismModule,
         AppointmentsModule,
         DocumentsModule,
+        ConsultationsModule,
         ...extraModules,
       ],
       controllers: [HealthController],

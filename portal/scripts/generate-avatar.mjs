@@ -17,12 +17,36 @@ const parts = [
 
 /** The six faces of a box: outward normal and the two axes spanning the face. */
 const faces = [
-  [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-  [[-1, 0, 0], [0, 0, 1], [0, 1, 0]],
-  [[0, 1, 0], [0, 0, 1], [1, 0, 0]],
-  [[0, -1, 0], [1, 0, 0], [0, 0, 1]],
-  [[0, 0, 1], [1, 0, 0], [0, 1, 0]],
-  [[0, 0, -1], [0, 1, 0], [1, 0, 0]],
+  [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+  [
+    [-1, 0, 0],
+    [0, 0, 1],
+    [0, 1, 0],
+  ],
+  [
+    [0, 1, 0],
+    [0, 0, 1],
+    [1, 0, 0],
+  ],
+  [
+    [0, -1, 0],
+    [1, 0, 0],
+    [0, 0, 1],
+  ],
+  [
+    [0, 0, 1],
+    [1, 0, 0],
+    [0, 1, 0],
+  ],
+  [
+    [0, 0, -1],
+    [0, 1, 0],
+    [1, 0, 0],
+  ],
 ];
 
 const positions = [];
@@ -32,7 +56,12 @@ for (const [cx, cy, cz, w, hgt, d] of parts) {
   const half = [w / 2, hgt / 2, d / 2];
   for (const [normal, u, v] of faces) {
     const base = positions.length / 3;
-    for (const [su, sv] of [[-1, -1], [1, -1], [1, 1], [-1, 1]]) {
+    for (const [su, sv] of [
+      [-1, -1],
+      [1, -1],
+      [1, 1],
+      [-1, 1],
+    ]) {
       const corner = [0, 1, 2].map((axis) => (normal[axis] + su * u[axis] + sv * v[axis]) * half[axis]);
       positions.push(cx + corner[0], cy + corner[1], cz + corner[2]);
       normals.push(...normal);

@@ -55,8 +55,9 @@ export const routes: Route[] = [
   {
     path: '/complaints/new',
     titleKey: 'complaintsNew.title',
-    // The form helpers' shared texts (error summary, network errors) live in the account namespace.
-    namespaces: ['complaints', 'account'],
+    // The form helpers' shared texts (error summary, network errors) live in the account namespace; a place
+    // picked in the 3D twin is described in the twin's.
+    namespaces: ['complaints', 'account', 'twin'],
     load: () => import('./pages/complaints/new-complaint-page').then((m) => m.newComplaintPage),
   },
   {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { measureUploadMemory } from './upload-memory.bench.mjs';
 import { bookingBench, printBookingBench } from './booking.bench.mjs';
+import { printTwinBench, twinBench } from './twin.bench.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const REQUESTS = 2000;
@@ -77,6 +78,7 @@ try {
   for (const path of ['/api/health/live', '/api/health', '/api/city']) reads.push(await load(path));
   await stopServer(warm.child);
   const booking = await bookingBench(root);
+  const twin = await twinBench(root);
 
   const results = {
     date: new Date().toISOString(),
@@ -84,12 +86,14 @@ try {
     startup: { freshDataDirMs: Math.round(fresh.ms), existingDataDirMs: Math.round(warm.ms) },
     reads: { database: 'embedded (PGlite)', concurrency: CONCURRENCY, results: reads },
     booking,
+    twin,
     uploadMemory: await measureUploadMemory(),
   };
   console.log(`start-up, fresh data dir:    ${results.startup.freshDataDirMs} ms`);
   console.log(`start-up, existing data dir: ${results.startup.existingDataDirMs} ms`);
   console.table(reads);
   printBookingBench(booking);
+  printTwinBench(twin);
   console.log(
     `upload memory, server RSS rise: one 200 MB request ${results.uploadMemory.oneRequestOf200Mb.peakRiseMb} MB, ` +
       `four 50 MB uploads at once ${results.uploadMemory.fourConcurrentUploadsOf50Mb.peakRiseMb} MB`,

@@ -16,5 +16,7 @@ import { WaitlistService } from './waitlist.service.js';
   imports: [CasesModule, SchedulesModule, IdempotencyModule, QueuesModule],
   controllers: [ServicesController, AppointmentsController, CalendarFeedsController],
   providers: [AppointmentsService, AppointmentReader, WaitlistService, AppointmentCalendarService],
+  // Consultations settle a virtual appointment through it when they end.
+  exports: [AppointmentsService],
 })
 export class AppointmentsModule {}

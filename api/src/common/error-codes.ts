@@ -74,6 +74,14 @@ export const errorStatus = {
   SUBMISSION_NOT_EDITABLE: HttpStatus.CONFLICT,
   SUBMISSION_DOCUMENTS_NOT_READY: HttpStatus.CONFLICT,
   SUBMISSION_INVALID_TRANSITION: HttpStatus.CONFLICT,
+  // Consultations (HTTP answers and `/live` acknowledgements)
+  CONSULTATION_CANNOT_OPEN: HttpStatus.CONFLICT,
+  CONSULTATION_NOT_OPEN: HttpStatus.CONFLICT,
+  CONSULTATION_MESSAGE_TOO_LONG: HttpStatus.BAD_REQUEST,
+  CONSULTATION_RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
+  CONSULTATION_MUTED: HttpStatus.FORBIDDEN,
+  CONSULTATION_REMOVED: HttpStatus.FORBIDDEN,
+  CONSULTATION_VOICE_DISABLED: HttpStatus.CONFLICT,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+import type { IceServer } from '../consultations/consultation-view.types.js';
 
 const BOOLEAN_WORDS: Record<string, boolean> = {
   true: true,
@@ -98,6 +99,15 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a whole number of days from 1 to 3650' })
   @Max(3650, { message: 'must be a whole number of days from 1 to 3650' })
   DOCUMENT_RETENTION_DAYS = 365;
+
+  /** Voice calls in consultations (WebRTC, signalled over `/live`); off unless the city offers them. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  VOICE_ENABLED = false;
+
+  /** Secret: TURN servers carry credentials. A JSON array of RTCIceServer; checked by iceServersOf. */
+  @IsString()
+  ICE_SERVERS = '[]';
 }
 
 /** The validated configuration the rest of the API uses. */
@@ -117,6 +127,8 @@ export interface AppConfig {
   clamdUrl: string | undefined;
   documentScanRetrySeconds: number;
   documentRetentionDays: number;
+  voiceEnabled: boolean;
+  iceServers: IceServer[];
 }
 
 /** A bad setting: start-up prints the message as one line and exits. */
@@ -155,7 +167,42 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     clamdUrl: vars.CLAMD_URL,
     documentScanRetrySeconds: vars.DOCUMENT_SCAN_RETRY_SECONDS,
     documentRetentionDays: vars.DOCUMENT_RETENTION_DAYS,
+    voiceEnabled: vars.VOICE_ENABLED,
+    iceServers: iceServersOf(vars.ICE_SERVERS),
   };
+}
+
+const ICE_URL = /^(stun|turns?):[^\s]+$/;
+
+/** ICE_SERVERS as the browser's RTCPeerConnection takes them; the value itself is never shown, as it may hold a password. */
+function iceServersOf(json: string): IceServer[] {
+  const problem = new ConfigError(
+    'ICE_SERVERS must be a JSON array of { "urls", "username"?, "credential"? } with stun:, turn: or turns: URLs',
+  );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw problem;
+  }
+  if (!Array.isArray(parsed)) throw problem;
+  return parsed.map((entry: unknown): IceServer => {
+    if (typeof entry !== 'object' || entry === null) throw problem;
+    const { urls, username, credential, ...rest } = entry as Record<string, unknown>;
+    const urlList = typeof urls === 'string' ? [urls] : urls;
+    const fine =
+      Array.isArray(urlList) &&
+      urlList.length > 0 &&
+      urlList.every((url) => typeof url === 'string' && ICE_URL.test(url)) &&
+      [username, credential].every((value) => value === undefined || typeof value === 'string') &&
+      Object.keys(rest).length === 0;
+    if (!fine) throw problem;
+    return {
+      urls: urls as string | string[],
+      ...(username === undefined ? {} : { username: username as string }),
+      ...(credential === undefined ? {} : { credential: credential as string }),
+    };
+  });
 }
 
 /** Hides the password of a connection URL before it reaches a log or a terminal. */

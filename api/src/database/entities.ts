@@ -9,6 +9,9 @@ import { UserSession } from '../auth/user-session.entity.js';
 import { CaseNumberCounter } from '../cases/case-number-counter.entity.js';
 import { CivicCase } from '../cases/civic-case.entity.js';
 import { ComplaintEvent } from '../complaints/complaint-event.entity.js';
+import { ConsultationMessage } from '../consultations/consultation-message.entity.js';
+import { ConsultationReport } from '../consultations/consultation-report.entity.js';
+import { Consultation } from '../consultations/consultation.entity.js';
 import { StoredDocument } from '../documents/stored-document.entity.js';
 import { Submission } from '../documents/submission.entity.js';
 import { ComplaintFollower } from '../complaints/complaint-follower.entity.js';
@@ -47,4 +50,7 @@ export const entities = [
   QueueTicket,
   Submission,
   StoredDocument,
+  Consultation,
+  ConsultationMessage,
+  ConsultationReport,
 ];

@@ -32,7 +32,7 @@ export interface IncomingFile {
 }
 
 /** Photos and documents attached to a complaint by its filer. */
-export const COMPLAINT_ATTACHMENT_RULES: UploadRules = {
+const COMPLAINT_ATTACHMENT_RULES: UploadRules = {
   maxBytes: 10 * 1024 * 1024,
   mediaTypes: ['image/jpeg', 'image/png', 'application/pdf'],
 };

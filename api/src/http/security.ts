@@ -14,6 +14,8 @@ const portalCsp = {
   scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
   // The one <style> element CesiumJS 1.145 inserts (its credits' lightbox), by hash; nothing else inline.
   styleSrc: ["'self'", "'sha256-gM2CWYHXIHTu7Ts6ncwv0GMWZ9LXGrz2qqqjyuDojl8='"],
+  // …and the one style attribute it sets, on a detached canvas, to detect `image-rendering: pixelated`.
+  styleSrcAttr: ["'unsafe-hashes'", "'sha256-BVJq0J0CcoIBO7ikkmisQ5kYoOnqxRUC37ihQ3YWZQQ='"],
   imgSrc: ["'self'", 'data:', 'blob:'],
   connectSrc: ["'self'"],
   fontSrc: ["'self'"],
@@ -25,7 +27,7 @@ const portalCsp = {
 };
 
 /** swagger-ui's page carries inline <style> blocks; only its pages get that allowance. */
-const DOCS_CSP = Object.entries({ ...portalCsp, styleSrc: ["'self'", "'unsafe-inline'"] })
+const DOCS_CSP = Object.entries({ ...portalCsp, styleSrc: ["'self'", "'unsafe-inline'"], styleSrcAttr: ["'unsafe-inline'"] })
   .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
   .join('; ');
 

@@ -3,6 +3,13 @@
  * chosen by the server from the session (see live-rooms.ts), never by the client.
  */
 import type { ComplaintStatus } from '../complaints/complaint-view.types.js';
+import type {
+  ConsultationMessageView,
+  ConsultationOutcome,
+  ConsultationRole,
+  ConsultationState,
+  ConsultationSubject,
+} from '../consultations/consultation-view.types.js';
 import type { LocalizedText } from '../city/city-pack.types.js';
 import type { DocumentState, RejectionReason, SubmissionState } from '../documents/document-states.js';
 import type { BoardView, CounterState, CounterView, TicketStatus } from '../queues/queue-view.types.js';
@@ -52,6 +59,22 @@ export interface LiveEvents {
     endsAt: string;
     holdExpiresAt: string;
   };
+  /** To the citizen (their person room): an official opened a consultation for them; join it with `consultation.join`. */
+  'consultation.opened': { consultationId: string; caseNumber: string; subject: ConsultationSubject };
+  /** To a consultation's room (see docs/api/consultations.md): a stored message, in `seq` order. */
+  'consultation.message': ConsultationMessageView;
+  /** To the room but the sender: someone joined (an admin as `supervisor`). */
+  'consultation.joined': { consultationId: string; role: ConsultationRole; name: string | null };
+  /** To the room and both people's rooms: the consultation went live or ended. */
+  'consultation.state': { consultationId: string; state: ConsultationState; outcome: ConsultationOutcome | null };
+  /** To the room but the sender: the other side is typing (not stored). */
+  'consultation.typing': { consultationId: string; role: ConsultationRole };
+  /** To the room but the sender: a participant has read up to `seq`. */
+  'consultation.read': { consultationId: string; role: ConsultationRole; seq: number };
+  /** To the other participant only: WebRTC offer, answer or ICE candidate, relayed as sent. */
+  'consultation.signal': { consultationId: string; from: ConsultationRole; data: unknown };
+  /** To the room: the official muted or unmuted the citizen, or removed them (whose sockets then leave the room). */
+  'consultation.moderated': { consultationId: string; muted: boolean; removed: boolean };
 }
 
 export type LiveEventName = keyof LiveEvents;

@@ -15,6 +15,13 @@ export const counterRoom = (counterId: string): string => `counter:${counterId}`
 /** A hall's "now serving" board (`watch` of kind `board`, public). */
 export const boardRoom = (hallId: string): string => `board:${hallId}`;
 
+/** The sockets that joined a consultation (`consultation.join`, for its participants and a supervisor). */
+export const consultationRoom = (consultationId: string): string => `consultation:${consultationId}`;
+
+/** One side of a consultation (`citizen` or `official`): WebRTC signals go to the other side only. */
+export const consultationSideRoom = (consultationId: string, side: 'citizen' | 'official'): string =>
+  `consultation:${consultationId}:${side}`;
+
 /** The rooms a signed-in person's sockets join: decided here from the session, never asked of the client. */
 export function roomsOf(user: UserAccount, departmentIds: readonly string[]): string[] {
   const rooms = [personRoom(user.id)];

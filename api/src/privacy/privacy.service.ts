@@ -11,6 +11,7 @@ import { DomainError } from '../common/domain-error.js';
 import { AccessTokensService } from '../auth/access-tokens.service.js';
 import { ComplaintFollowersService } from '../complaints/complaint-followers.service.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
+import { ConsultationsService } from '../consultations/consultations.service.js';
 import { QueuesService } from '../queues/queues.service.js';
 import { DocumentRecordsService } from '../documents/document-records.service.js';
 import { CONSENT_PURPOSES, isConsentPurpose } from './consent-purposes.js';
@@ -36,6 +37,7 @@ export class PrivacyService {
     private readonly accessTokens: AccessTokensService,
     private readonly queues: QueuesService,
     private readonly documents: DocumentRecordsService,
+    private readonly consultations: ConsultationsService,
   ) {}
 
   /** The newest answer per purpose; a purpose never answered is not given. */
@@ -72,6 +74,7 @@ export class PrivacyService {
       this.accessTokens.list(user),
     ]);
     const documents = await this.documents.exportOf(user.id);
+    const consultations = await this.consultations.exportOf(user.id);
     return {
       exportedAt: new Date().toISOString(),
       account: { ...MeResponse.of(user), updatedAt: user.updatedAt.toISOString() },
@@ -85,6 +88,7 @@ export class PrivacyService {
       complaints,
       queueTickets,
       documents,
+      consultations,
       auditEvents: auditEvents.map((e) => ({
         at: e.at.toISOString(),
         action: e.action,
@@ -119,6 +123,7 @@ export class PrivacyService {
       await this.followers.forget(manager, user.id);
       await this.queues.forget(manager, user.id);
       await this.documents.forget(manager, user.id);
+      await this.consultations.forget(manager, user.id);
       await manager.query('DELETE FROM auth_failure WHERE email_hash = $1', [LoginThrottle.emailHash(user.email)]);
       await this.audit.record(context, { action: 'account.erased', objectType: 'user_account', objectId: user.id }, manager);
     });

@@ -14,7 +14,8 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{24}$/;
 @Module({
   controllers: [QueuesController],
   providers: [QueuesService, QueueDeskService, QueueReader, QueueHall, QueueAnnouncer],
-  exports: [QueuesService],
+  // The reader is read-only: the twin's officials route shows counters' states through it.
+  exports: [QueuesService, QueueReader],
 })
 export class QueuesModule implements OnModuleInit {
   constructor(

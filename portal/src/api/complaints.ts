@@ -20,8 +20,12 @@ export type AttributeValue = ComplaintView['attributes'][string];
  */
 export type Complaint = ComplaintView;
 
-/** Where the problem is; the portal offers an address or a place of the city's list, never a map only. */
-export type ComplaintLocation = { address: string } | { placeId: string };
+/**
+ * Where the problem is; the portal offers an address or a place of the city's list, never a map only — or the
+ * building, floor and point picked in the 3D twin ("Report a problem here").
+ */
+export type ComplaintLocation =
+  { address: string } | { placeId: string } | { lat: number; long: number; buildingId?: string; floor?: number };
 
 export interface NewComplaint {
   serviceId: string;

@@ -29,13 +29,14 @@ function hierarchyOf(footprint: Footprint): PolygonHierarchy {
   return new PolygonHierarchy(Cartesian3.fromDegreesArray(footprint.flatMap((point) => [point.lon, point.lat])));
 }
 
-function extruded(id: string, footprint: Footprint, from: number, to: number, colour: Color): GeometryInstance {
+function extruded(id: string, footprint: Footprint, from: number, to: number, colour: Color, closeBottom = true): GeometryInstance {
   return new GeometryInstance({
     id,
     geometry: new PolygonGeometry({
       polygonHierarchy: hierarchyOf(footprint),
       height: from,
       extrudedHeight: to,
+      closeBottom,
       vertexFormat: PerInstanceColorAppearance.VERTEX_FORMAT,
     }),
     attributes: { color: ColorGeometryInstanceAttribute.fromColor(colour) },
@@ -105,22 +106,47 @@ const DESK = Color.fromCssColorString('#6b4f3a');
  */
 export function addCity(scene: Scene, city: CityPack, places: readonly Place[], text: (value: LocalizedText) => string): void {
   scene.primitives.add(
-    solid(city.buildings.map((building) => extruded(`${BUILDING_PICK_PREFIX}${building.id}`, building.footprint, 0, building.heightMetres, Color.fromCssColorString(building.colour)))),
+    solid(
+      city.buildings.map((building) =>
+        extruded(
+          `${BUILDING_PICK_PREFIX}${building.id}`,
+          building.footprint,
+          0,
+          building.heightMetres,
+          Color.fromCssColorString(building.colour),
+        ),
+      ),
+    ),
   );
   const hall = city.cityHall;
   scene.primitives.add(solid([extruded(`hall-floor:${hall.id}`, hall.footprint, 0, 0.3, HALL_FLOOR)]));
-  scene.primitives.add(solid([extruded(`hall:${hall.id}`, hall.footprint, 0.3, hall.heightMetres, HALL_WALLS)], { pickable: false, translucent: true }));
-  scene.primitives.add(solid(hall.counters.map((counter) => box(`counter:${counter.id}`, { ...counter.position, height: 0.3 }, counter.headingDegrees, [0.8, 2.6, 1.1], DESK))));
+  scene.primitives.add(
+    solid([extruded(`hall:${hall.id}`, hall.footprint, 0.3, hall.heightMetres, HALL_WALLS, false)], { pickable: false, translucent: true }),
+  );
+  scene.primitives.add(
+    solid(
+      hall.counters.map((counter) =>
+        box(`counter:${counter.id}`, { ...counter.position, height: 0.3 }, counter.headingDegrees, [0.8, 2.6, 1.1], DESK),
+      ),
+    ),
+  );
 
   const labelled = places.filter((place) => place.kind === 'landmark' || place.kind === 'counter' || place.kind === 'site');
   scene.primitives.add(
     labelsOf([
-      { key: `hall:${hall.id}`, position: { ...centreOf(hall.footprint), height: hall.heightMetres }, lines: [text(hall.name)], raise: 4, within: 3000 },
+      {
+        key: `hall:${hall.id}`,
+        position: { ...centreOf(hall.footprint), height: hall.heightMetres },
+        lines: [text(hall.name)],
+        raise: 4,
+        within: 3000,
+      },
       ...labelled.map((place) => ({
         key: place.key,
         position: place.position,
         lines: [text(place.name)],
-        raise: place.kind === 'counter' ? 2.2 : 6,
+        // Above the officials' own labels (name and role) at the counter.
+        raise: place.kind === 'counter' ? 4.2 : 6,
         within: place.kind === 'counter' ? 60 : 3000,
       })),
     ]),

@@ -1,4 +1,14 @@
-import { Cartesian3, Color, ColorGeometryInstanceAttribute, CylinderGeometry, GeometryInstance, PerInstanceColorAppearance, type Primitive, type Scene, Transforms } from 'cesium';
+import {
+  Cartesian3,
+  Color,
+  ColorGeometryInstanceAttribute,
+  CylinderGeometry,
+  GeometryInstance,
+  PerInstanceColorAppearance,
+  type Primitive,
+  type Scene,
+  Transforms,
+} from 'cesium';
 import type { GeoPoint, HeritageSite } from '../../../api/src/city/city-pack.types';
 import { offset } from '../pages/twin/places';
 import { box, solid } from './city-model';

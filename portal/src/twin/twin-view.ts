@@ -55,7 +55,10 @@ export class TwinView {
   private firstFrame: Promise<number>;
   private fullScale: number;
 
-  constructor(container: HTMLElement, private readonly options: TwinOptions) {
+  constructor(
+    container: HTMLElement,
+    private readonly options: TwinOptions,
+  ) {
     const started = performance.now();
     this.widget = new CesiumWidget(container, {
       // No Cesium ion, no tiles from anywhere: the globe is one plain colour the project chooses.
@@ -91,7 +94,10 @@ export class TwinView {
     });
 
     addCity(scene, options.city, options.places, options.text);
-    this.heritage = addHeritage(scene, options.city.tourismZones.flatMap((zone) => zone.sites));
+    this.heritage = addHeritage(
+      scene,
+      options.city.tourismZones.flatMap((zone) => zone.sites),
+    );
     this.avatars = new OfficialAvatars(scene);
     void this.avatars.add(
       options.places.filter((place) => place.kind === 'official'),
@@ -149,7 +155,8 @@ export class TwinView {
   screenPositionOf(key: string): { x: number; y: number } | null {
     const place = this.options.places.find((candidate) => candidate.key === key);
     if (!place) return null;
-    const lift = place.kind === 'official' ? 1.1 : 0.5;
+    // An official's chest, above the desk in front of them.
+    const lift = place.kind === 'official' ? 1.45 : 0.5;
     const world = Cartesian3.fromDegrees(place.position.lon, place.position.lat, (place.position.height ?? 0) + lift);
     const position = SceneTransforms.worldToWindowCoordinates(this.widget.scene, world);
     return position ? { x: position.x, y: position.y } : null;
@@ -170,7 +177,8 @@ export class TwinView {
         context.drawImage(this.canvas, 0, 0, 64, 64);
         const { data } = context.getImageData(0, 0, 64, 64);
         const colours = new Set<number>();
-        for (let index = 0; index < data.length; index += 4) colours.add(((data[index] ?? 0) << 16) | ((data[index + 1] ?? 0) << 8) | (data[index + 2] ?? 0));
+        for (let index = 0; index < data.length; index += 4)
+          colours.add(((data[index] ?? 0) << 16) | ((data[index + 1] ?? 0) << 8) | (data[index + 2] ?? 0));
         resolve(colours.size);
       });
       scene.requestRender();

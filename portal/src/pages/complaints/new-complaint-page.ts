@@ -1,7 +1,7 @@
 import { announce } from '../../a11y/announcer';
 import { ApiError } from '../../api/client';
 import { fileComplaint, type ComplaintLocation, type NearbyComplaint } from '../../api/complaints';
-import type { ComplaintService } from '../../../../api/src/city/city-pack.types';
+import type { CityPack, ComplaintService } from '../../../../api/src/city/city-pack.types';
 import { h } from '../../dom';
 import { checkComplaintAddress, checkComplaintDescription, checkEmail, limits, type Problem } from '../../forms/field-problems';
 import { fieldsetField, radioGroup, selectField, textAreaField, textField, type Field } from '../../forms/fields';
@@ -18,15 +18,35 @@ function isComplaintService(service: { kind: string }): service is ComplaintServ
   return service.kind === 'complaint';
 }
 
+/** What the 3D twin's "Report a problem here" passes: /complaints/new?service=…&buildingId=…&floor=…&lat=…&long=… */
+interface Pick {
+  serviceId: string | null;
+  /** A landmark of the place list: chosen there. */
+  placeId: string | null;
+  /** Any other picked point (a building's, or the ground's), sent as coordinates with the building and floor. */
+  point: { lat: number; long: number; buildingId?: string; floor?: number } | null;
+}
+
+function pickOf(query: URLSearchParams, city: CityPack, services: readonly ComplaintService[]): Pick {
+  const service = services.find((candidate) => candidate.id === query.get('service'));
+  const building = city.buildings.find((candidate) => candidate.id === query.get('buildingId'));
+  const [lat, long, floor] = ['lat', 'long', 'floor'].map((name) => (query.get(name) === null ? NaN : Number(query.get(name))));
+  const onMap = lat !== undefined && long !== undefined && Math.abs(lat) <= 90 && Math.abs(long) <= 180;
+  const point = onMap
+    ? { lat, long, ...(building ? { buildingId: building.id } : {}), ...(building && Number.isInteger(floor) ? { floor } : {}) }
+    : null;
+  return { serviceId: service?.id ?? null, placeId: building?.landmark ? building.id : null, point: building?.landmark ? null : point };
+}
+
 /** The radio group of the city's complaint services, each with its description under its name. */
-function serviceField(services: readonly ComplaintService[], context: CityPageContext) {
+function serviceField(services: readonly ComplaintService[], context: CityPageContext, picked: string | null) {
   const { t, language } = context;
   return radioGroup({
     id: 'complaint-service',
     name: 'serviceId',
     legend: t('complaints:new.service.legend'),
     hint: t('complaints:new.service.hint'),
-    value: services.length === 1 ? (services[0]?.id ?? '') : '',
+    value: picked ?? (services.length === 1 ? (services[0]?.id ?? '') : ''),
     options: services.map((service) => {
       const name = context.localize(service.name);
       const description = context.localize(service.description);
@@ -52,7 +72,8 @@ function render(context: CityPageContext): HTMLElement {
     return page;
   }
 
-  const service = serviceField(services, context);
+  const pick = pickOf(new URLSearchParams(window.location.search), city, services);
+  const service = serviceField(services, context, pick.serviceId);
   const description = textAreaField({
     id: 'complaint-description',
     name: 'description',
@@ -102,6 +123,20 @@ function render(context: CityPageContext): HTMLElement {
           messages: { required: t('complaints:new.place.required'), invalid: t('complaints:new.place.invalid') },
         })
       : null;
+  if (place && pick.placeId) place.select.value = pick.placeId;
+  const pickedBuilding = city.buildings.find((building) => building.id === pick.point?.buildingId);
+  const picked = pick.point
+    ? h(
+        'p',
+        { class: 'notice', id: 'complaint-picked' },
+        pickedBuilding
+          ? t('twin:pick.building', {
+              place: context.localize(pickedBuilding.name).text,
+              floor: context.format.number(pick.point.floor ?? 0),
+            })
+          : t('twin:pick.point'),
+      )
+    : null;
   const location = fieldsetField({
     id: 'complaint-location',
     legend: t('complaints:new.location.legend'),
@@ -109,6 +144,7 @@ function render(context: CityPageContext): HTMLElement {
     children: place ? [address, place] : [address],
     messages: { required: t('complaints:new.location.required'), invalid: t('complaints:new.location.invalid') },
   });
+  if (picked) location.root.querySelector('.fieldset__body')?.prepend(picked);
   const contactEmail = context.person
     ? null
     : textField({
@@ -165,6 +201,7 @@ function render(context: CityPageContext): HTMLElement {
     const placeId = place?.select.value ?? '';
     if (text !== '' && placeId === '') return { address: text };
     if (text === '' && placeId !== '') return { placeId };
+    if (text === '' && placeId === '' && pick.point) return pick.point;
     return null;
   };
 
@@ -222,7 +259,7 @@ function render(context: CityPageContext): HTMLElement {
       if (descriptionRule) problems.push({ field: description.id, rule: descriptionRule });
       const text = address.input.value.trim();
       const placeId = place?.select.value ?? '';
-      if (text === '' && placeId === '') problems.push({ field: location.id, rule: 'required' });
+      if (text === '' && placeId === '' && !pick.point) problems.push({ field: location.id, rule: 'required' });
       else if (text !== '' && placeId !== '') problems.push({ field: location.id, message: t('complaints:new.location.both') });
       else if (text !== '') {
         const addressRule = checkComplaintAddress(text);

@@ -61,6 +61,13 @@ function groupCard(group: Group, context: CityPageContext): HTMLElement {
           h('li', null, h('a', { href: '/queues/board', id: 'home-queue-board-link' }, t('home.groups.queue.links.board'))),
         )
       : null,
+    group === 'tourism'
+      ? h(
+          'ul',
+          { class: 'card__links' },
+          h('li', null, h('a', { href: '/twin', id: 'home-twin-link' }, t('home.groups.tourism.links.twin'))),
+        )
+      : null,
   );
 }
 

@@ -52,7 +52,8 @@ export function placesPanel(places: readonly Place[], context: CityPageContext, 
   const sections: HTMLElement[] = [
     h('section', { class: 'twin-places__group' }, localized('h3', context.localize(city.cityHall.name), language), list(hallPlaces)),
   ];
-  if (landmarks.length > 0) sections.push(h('section', { class: 'twin-places__group' }, h('h3', null, t('twin:places.landmarks')), list(landmarks)));
+  if (landmarks.length > 0)
+    sections.push(h('section', { class: 'twin-places__group' }, h('h3', null, t('twin:places.landmarks')), list(landmarks)));
   for (const zone of city.tourismZones) {
     const sites = zone.sites.map((site) =>
       h(

@@ -40,7 +40,14 @@ export class TourPanel {
     const { t } = context;
     this.previous = h('button', { type: 'button', class: 'button button--secondary', id: 'twin-tour-previous' }, t('twin:tour.previous'));
     this.next = h('button', { type: 'button', class: 'button', id: 'twin-tour-next' }, t('twin:tour.next'));
-    this.read = 'speechSynthesis' in window ? h('button', { type: 'button', class: 'button button--secondary', id: 'twin-tour-read', 'aria-pressed': 'false' }, t('twin:tour.readAloud')) : null;
+    this.read =
+      'speechSynthesis' in window
+        ? h(
+            'button',
+            { type: 'button', class: 'button button--secondary', id: 'twin-tour-read', 'aria-pressed': 'false' },
+            t('twin:tour.readAloud'),
+          )
+        : null;
     const end = h('button', { type: 'button', class: 'button button--secondary', id: 'twin-tour-end' }, t('twin:tour.end'));
     this.previous.addEventListener('click', () => this.go(this.index - 1));
     this.next.addEventListener('click', () => this.go(this.index + 1));
@@ -98,7 +105,10 @@ export class TourPanel {
     if (!stop) return;
     const title = this.context.localize(stop.title);
     const caption = this.context.localize(stop.caption);
-    this.progress.textContent = t('twin:tour.progress', { current: format.number(this.index + 1), total: format.number(site.tourStops.length) });
+    this.progress.textContent = t('twin:tour.progress', {
+      current: format.number(this.index + 1),
+      total: format.number(site.tourStops.length),
+    });
     this.stopTitle.replaceChildren(this.textIn(title));
     this.caption.replaceChildren(this.textIn(caption));
     this.previous.disabled = this.index === 0;
@@ -148,7 +158,14 @@ export class TourPanel {
   private beforeAfter(site: HeritageSite, lostYear: number): HTMLElement {
     const { t } = this.context;
     const option = (value: 'today' | 'reconstructed', label: string) => {
-      const input = h('input', { type: 'radio', class: 'radios__input', name: 'twin-then', id: `twin-then-${value}`, value, checked: value === 'reconstructed' });
+      const input = h('input', {
+        type: 'radio',
+        class: 'radios__input',
+        name: 'twin-then',
+        id: `twin-then-${value}`,
+        value,
+        checked: value === 'reconstructed',
+      });
       input.addEventListener('change', () => {
         if (input.checked) this.events.onReconstruction(site.id, value === 'reconstructed');
       });

@@ -73,11 +73,22 @@ function render(context: CityPageContext): HTMLElement {
       const counter = city.cityHall.counters.find((candidate) => candidate.id === place.id);
       if (counter) dialog.open(title, counterContent(counter, counterStateOf(counter.id), context), invoker);
     } else if (place.kind === 'landmark') {
-      dialog.open(title, [h('p', null, t('twin:report.intro')), reportLink({ buildingId: place.id, floor: null, point: place.position }, context)], invoker);
+      dialog.open(
+        title,
+        [h('p', null, t('twin:report.intro')), reportLink({ buildingId: place.id, floor: null, point: place.position }, context)],
+        invoker,
+      );
     } else {
       const siteId = place.kind === 'site' ? place.id : place.parentId;
       const site = city.tourismZones.flatMap((zone) => zone.sites).find((candidate) => candidate.id === siteId);
-      if (site) tour.start(site, Math.max(0, site.tourStops.findIndex((stop) => stop.id === place.id)));
+      if (site)
+        tour.start(
+          site,
+          Math.max(
+            0,
+            site.tourStops.findIndex((stop) => stop.id === place.id),
+          ),
+        );
     }
   };
 
@@ -98,12 +109,29 @@ function render(context: CityPageContext): HTMLElement {
     const floor = building ? Math.max(0, Math.floor((pick.point.height ?? 0) / STOREY_METRES)) : null;
     const title = building ? localized('h2', context.localize(building.name), language) : h('h2', null, t('twin:report.point'));
     const where = floor !== null ? h('p', null, t('twin:report.floor', { floor: context.format.number(floor) })) : null;
-    dialog.open(title, [h('p', null, t('twin:report.intro')), ...(where ? [where] : []), reportLink({ buildingId: building?.id ?? null, floor, point: pick.point }, context)], canvas);
+    dialog.open(
+      title,
+      [
+        h('p', null, t('twin:report.intro')),
+        ...(where ? [where] : []),
+        reportLink({ buildingId: building?.id ?? null, floor, point: pick.point }, context),
+      ],
+      canvas,
+    );
   };
 
   const scene = h('div', { class: 'twin-scene', id: 'twin-scene' });
   const status = h('p', { class: 'twin-stage__status', id: 'twin-status' }, t('twin:stage.loading'));
-  const lowPower = h('button', { type: 'button', class: 'button button--secondary', id: 'twin-low-power', 'aria-pressed': String(readPreference('twin.lowPower') === 'on') }, t('twin:stage.lowPower'));
+  const lowPower = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button button--secondary',
+      id: 'twin-low-power',
+      'aria-pressed': String(readPreference('twin.lowPower') === 'on'),
+    },
+    t('twin:stage.lowPower'),
+  );
   const overview = h('button', { type: 'button', class: 'button button--secondary', id: 'twin-overview' }, t('twin:stage.overview'));
   lowPower.addEventListener('click', () => {
     const on = lowPower.getAttribute('aria-pressed') !== 'true';
@@ -194,7 +222,14 @@ function render(context: CityPageContext): HTMLElement {
     event.preventDefault();
     if (!place) return;
     const state = place.kind === 'official' ? ` ${t(`twin:state.${stateOf(place.id)}`)}.` : '';
-    announce(t('twin:selected', { kind: t(`twin:kind.${place.kind}`), name: context.localize(place.name).text, position: selected + 1, total: places.length }) + state);
+    announce(
+      t('twin:selected', {
+        kind: t(`twin:kind.${place.kind}`),
+        name: context.localize(place.name).text,
+        position: selected + 1,
+        total: places.length,
+      }) + state,
+    );
   };
 
   if (params.get('view') === 'text' || !webglAvailable()) {

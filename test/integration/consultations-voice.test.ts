@@ -1,0 +1,136 @@
+import { io, type Socket } from 'socket.io-client';
+import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
+import type { ConsultationMessageView, ConsultationView } from '../../api/src/consultations/consultation-view.types.js';
+import type { LiveEvents } from '../../api/src/live/live-events.types.js';
+import { TestClient, uniqueEmail } from '../support/http-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describeWithDatabase } from '../support/test-database.js';
+
+interface Ack {
+  ok: boolean;
+  code?: string;
+  message?: ConsultationMessageView;
+  messages?: ConsultationMessageView[];
+  role?: string;
+  seq?: number;
+}
+
+const pothole = {
+  serviceId: 'pothole',
+  description: 'A pothole by the bus stop.',
+  location: { lat: 37.5665, long: 126.978 },
+  attributes: { size: 'small' },
+};
+
+/** A socket on `/live` as the portal opens it: the session cookie, the portal's origin. */
+function connect(api: TestApp, who: TestClient): Promise<Socket> {
+  const socket = io(`${api.url}/live`, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    reconnection: false,
+    extraHeaders: { origin: api.url, ...(who.cookie ? { cookie: who.cookie } : {}) },
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('live.ready', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+const ask = (socket: Socket, event: string, body: unknown) => socket.timeout(5000).emitWithAck(event, body) as Promise<Ack>;
+function collect<E extends keyof LiveEvents>(socket: Socket, event: E): LiveEvents[E][] {
+  const seen: LiveEvents[E][] = [];
+  socket.on(event, ((payload: LiveEvents[E]) => seen.push(payload)) as never);
+  return seen;
+}
+
+async function until<T>(seen: T[], count: number): Promise<T[]> {
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if (seen.length >= count) return seen;
+  }
+  throw new Error(`only ${seen.length} of ${count} events within 5 s`);
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+/** People and a consultation on a complaint, through the API as the portal would. */
+function people(api: () => TestApp) {
+  const client = () => new TestClient(api().url);
+  const admin = async () => {
+    const person = client();
+    const demo = demoAccounts.find((account) => account.role === 'admin');
+    await person.signIn(demo?.email ?? '', demo?.password ?? '');
+    return person;
+  };
+  const official = async (departmentId: string) => {
+    const email = uniqueEmail('official');
+    await (await admin()).post('/api/admin/officials', { email, displayName: 'Officer Kim', departmentId, password: 'harbour-lantern-99' });
+    const person = client();
+    await person.signIn(email, 'harbour-lantern-99');
+    return person;
+  };
+  const citizen = async () => {
+    const person = client();
+    await person.register(uniqueEmail('citizen'), 'lantern-harbour-42', 'Citizen Lee');
+    return person;
+  };
+  /** A citizen's complaint to safety, a safety official, and a consultation the official opened on it. */
+  const consultation = async () => {
+    const [filer, officer] = await Promise.all([citizen(), official('safety')]);
+    const { complaint } = (await (await filer.post('/api/complaints', pothole)).json()) as { complaint: { id: string } };
+    const opened = await officer.post('/api/consultations', { complaintId: complaint.id });
+    if (opened.status !== 201) throw new Error(`open: ${opened.status} ${await opened.text()}`);
+    return { filer, officer, complaintId: complaint.id, consultation: (await opened.json()) as ConsultationView };
+  };
+  return { client, admin, official, citizen, consultation };
+}
+
+describeWithDatabase('consultations: voice signalling where the city offers it', () => {
+  let api: TestApp;
+  const sockets: Socket[] = [];
+  const open = async (who: TestClient) => {
+    const socket = await connect(api, who);
+    sockets.push(socket);
+    return socket;
+  };
+  const { admin, consultation } = people(() => api);
+  const iceServers = [{ urls: 'stun:127.0.0.1:3478' }, { urls: ['turn:127.0.0.1:3478'], username: 'city', credential: 'secret' }];
+  beforeAll(async () => {
+    api = await startTestApp({ DEMO_DATA: 'true', VOICE_ENABLED: 'true', ICE_SERVERS: JSON.stringify(iceServers) });
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await api.close();
+  });
+
+  test('offers, answers and ICE candidates go to the other participant only, never to a supervisor or back to the sender', async () => {
+    const { filer, officer, consultation: room } = await consultation();
+    expect(room).toMatchObject({ voice: true, iceServers });
+    const [citizenSocket, officialSocket, supervisor] = await Promise.all([open(filer), open(officer), open(await admin())]);
+    for (const socket of [citizenSocket, officialSocket, supervisor]) await ask(socket, 'consultation.join', { consultationId: room.id });
+    const atCitizen = collect(citizenSocket, 'consultation.signal');
+    const atOfficial = collect(officialSocket, 'consultation.signal');
+    const atSupervisor = collect(supervisor, 'consultation.signal');
+    const offer = { type: 'offer', sdp: 'v=0 offer' };
+    const answer = { type: 'answer', sdp: 'v=0 answer' };
+    const candidate = { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0' };
+    expect(await ask(officialSocket, 'consultation.signal', { consultationId: room.id, to: 'citizen', data: offer })).toEqual({ ok: true });
+    expect(await ask(citizenSocket, 'consultation.signal', { consultationId: room.id, data: answer })).toEqual({ ok: true });
+    expect(await ask(citizenSocket, 'consultation.signal', { consultationId: room.id, data: candidate })).toEqual({ ok: true });
+    expect(await ask(supervisor, 'consultation.signal', { consultationId: room.id, data: offer })).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await ask(citizenSocket, 'consultation.signal', { consultationId: room.id, to: 'citizen', data: offer })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+    });
+    await until(atOfficial, 2);
+    await settle();
+    expect(atCitizen).toEqual([{ consultationId: room.id, from: 'official', data: offer }]);
+    expect(atOfficial).toEqual([
+      { consultationId: room.id, from: 'citizen', data: answer },
+      { consultationId: room.id, from: 'citizen', data: candidate },
+    ]);
+    expect(atSupervisor).toEqual([]);
+  });
+});
