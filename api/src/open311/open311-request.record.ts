@@ -1,3 +1,4 @@
+import { isoInZone } from '../common/zoned-time.js';
 import type { ComplaintService, Department, LocalizedText } from '../city/city-pack.types.js';
 import type { ComplaintEvent } from '../complaints/complaint-event.entity.js';
 import { isOpen } from '../complaints/complaint-lifecycle.js';
@@ -7,28 +8,6 @@ import type { XmlValue } from './xml.js';
 /** City text in the request's language, else English. */
 export function localized(text: LocalizedText | undefined, language: string): string {
   return text?.[language] ?? text?.en ?? '';
-}
-
-/** ISO 8601 with the city's own offset, as the spec's examples give dates: 2026-11-24T16:05:09+09:00. */
-export function isoInZone(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      timeZoneName: 'longOffset',
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  ) as Record<Intl.DateTimeFormatPartTypes, string>;
-  // "GMT+09:00", or plain "GMT" for UTC itself.
-  const offset = parts.timeZoneName.slice(3) || '+00:00';
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
 export interface RecordContext {

@@ -5,6 +5,7 @@ import { CivicCase } from '../cases/civic-case.entity.js';
 import type { ComplaintService } from '../city/city-pack.types.js';
 import { CityService } from '../city/city.service.js';
 import { DomainError } from '../common/domain-error.js';
+import { isoInZone } from '../common/zoned-time.js';
 import { sha256 } from '../common/sha256.js';
 import { ComplaintEvent } from '../complaints/complaint-event.entity.js';
 import { OPEN_STATUSES } from '../complaints/complaint-lifecycle.js';
@@ -12,7 +13,7 @@ import { COMPLAINT_STATUSES } from '../complaints/complaint-view.types.js';
 import { Complaint } from '../complaints/complaint.entity.js';
 import { type ListRequestsQuery, MAX_PAGE_SIZE } from './dto/list-requests.query.js';
 import { MEDIA_TYPES, OPEN311_ROOT } from './open311-format.js';
-import { isoInZone, localized, requestRecord } from './open311-request.record.js';
+import { localized, requestRecord } from './open311-request.record.js';
 import type { XmlValue } from './xml.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

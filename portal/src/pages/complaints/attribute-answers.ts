@@ -2,6 +2,7 @@
  * The answers to a complaint service's questions (the city pack's attributes), as the API takes them. Pure,
  * with no imports of the DOM, so the rules stay apart from the fields that show them.
  */
+import { formatOffset, offsetMinutes } from '../../../../api/src/common/zoned-time.js';
 
 /** The API's limits for free-text answers, in characters (code points). */
 export const attributeLimits = { string: 200, text: 2000 } as const;
@@ -20,25 +21,6 @@ export function numberAnswer(value: string): string | null {
   return /^-?\d+(\.\d+)?$/.test(text) ? text : null;
 }
 
-/** How far `timeZone`'s clocks are ahead of UTC at `instant`, in minutes. */
-function offsetMinutes(timeZone: string, instant: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((candidate) => candidate.type === type)?.value ?? 0);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return Math.round((wall - instant.getTime()) / 60_000);
-}
-
-const twoDigits = (value: number) => String(value).padStart(2, '0');
-
 /**
  * A `datetime-local` value ("2026-11-24T21:30") read as the city's clock time, as ISO 8601 with the city's
  * offset ("2026-11-24T21:30:00+09:00"): the person reports when it happened where it happened. Null when the
@@ -53,7 +35,5 @@ export function cityDateTime(value: string, timeZone: string): string | null {
   // across a change of clocks.
   const guess = offsetMinutes(timeZone, new Date(wall));
   const offset = offsetMinutes(timeZone, new Date(wall - guess * 60_000));
-  const sign = offset < 0 ? '-' : '+';
-  const size = Math.abs(offset);
-  return `${value}:00${sign}${twoDigits(Math.floor(size / 60))}:${twoDigits(size % 60)}`;
+  return `${value}:00${formatOffset(offset)}`;
 }
