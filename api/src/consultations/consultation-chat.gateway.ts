@@ -76,7 +76,7 @@ export class ConsultationChatGateway {
   /** Tells the others that this side is typing; not stored, at most once per 2 seconds per socket. */
   @SubscribeMessage('consultation.typing')
   typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ConsultationAck> {
-    return this.answer(socket, (_person) => {
+    return this.answer(socket, () => {
       const { id, role } = this.joinedAs(socket, body);
       const data = socket.data as ChatSocketData;
       const now = Date.now();
@@ -102,7 +102,7 @@ export class ConsultationChatGateway {
   /** WebRTC signalling (offer, answer, ICE candidates) relayed to the other participant only, when the city offers voice. */
   @SubscribeMessage('consultation.signal')
   signal(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ConsultationAck> {
-    return this.answer(socket, (_person) => {
+    return this.answer(socket, () => {
       if (!this.config.voiceEnabled) throw new DomainError('CONSULTATION_VOICE_DISABLED');
       const { id, role } = this.joinedAs(socket, body);
       const { to, data } = fieldsOf(body);
@@ -115,15 +115,14 @@ export class ConsultationChatGateway {
           { fields: [{ field: to !== undefined && to !== other ? 'to' : 'data', rules: ['isValid'] }] },
         );
       }
-      socket.to(consultationSideRoom(id, other)).emit('consultation.signal', { consultationId: id, from: role, data });
+      this.emit([consultationSideRoom(id, other)], 'consultation.signal', { consultationId: id, from: role, data }, socket);
       return Promise.resolve({});
     });
   }
 
   /** An ended consultation's room is closed: every socket leaves it. */
-  close(consultationId: string): Promise<void> {
+  close(consultationId: string): void {
     this.evict(consultationRoom(consultationId), consultationId);
-    return Promise.resolve();
   }
 
   /** The sockets in `room` leave every room of the consultation (a removed citizen's, or all on the end). */
@@ -144,12 +143,13 @@ export class ConsultationChatGateway {
     return { id, role };
   }
 
-  private emit<E extends LiveEventName>(rooms: string[], event: E, payload: LiveEvents[E]): void {
-    this.namespace.to(rooms).emit(event, payload);
+  /** To the rooms; with `sender`, not to that socket. */
+  private emit<E extends LiveEventName>(rooms: string[], event: E, payload: LiveEvents[E], sender?: Socket): void {
+    (sender ? sender.to(rooms) : this.namespace.to(rooms)).emit(event, payload);
   }
 
   private toOthers<E extends LiveEventName>(socket: Socket, consultationId: string, event: E, payload: LiveEvents[E]): void {
-    socket.to(consultationRoom(consultationId)).emit(event, payload);
+    this.emit([consultationRoom(consultationId)], event, payload, socket);
   }
 
   /** Runs a handler for a signed-in socket and turns what it throws into `{ ok: false, code }`. */

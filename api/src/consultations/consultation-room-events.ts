@@ -14,14 +14,14 @@ export class ConsultationRoomEvents {
   ) {}
 
   /** Everyone in the room and both people on their other devices hear it; then the room is closed. */
-  async ended(consultation: Consultation, outcome: ConsultationOutcome): Promise<void> {
+  ended(consultation: Consultation, outcome: ConsultationOutcome): void {
     const people = [consultation.citizenId, consultation.officialId].filter((id): id is string => id !== null);
     this.live.publish([consultationRoom(consultation.id), ...people.map(personRoom)], 'consultation.state', {
       consultationId: consultation.id,
       state: 'ended',
       outcome,
     });
-    await this.gateway.close(consultation.id);
+    this.gateway.close(consultation.id);
   }
 
   moderated(consultation: Consultation): void {

@@ -120,7 +120,7 @@ export class ConsultationsService {
       await this.audit.record(context, { action: 'consultation.ended', objectType: 'consultation', objectId: id }, manager);
       return consultation;
     });
-    await this.room.ended(ended, dto.outcome);
+    this.room.ended(ended, dto.outcome);
     await this.outcomes.apply(ended, dto.outcome, staff, context);
     return this.viewOf(id);
   }
