@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import type { ConsultationMessageView, ConsultationView } from '../../api/src/consultations/consultation-view.types.js';
-import type { LiveEvents } from '../../api/src/live/live-events.types.js';
 import { TestClient, uniqueEmail } from '../support/http-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
+import { ask, collect, connectLive, until } from '../support/live-client.js';
 
 interface Ack {
   ok: boolean;
@@ -23,36 +23,8 @@ const pothole = {
   attributes: { size: 'small' },
 };
 
-/** A socket on `/live` as the portal opens it: the session cookie, the portal's origin. */
-function connect(api: TestApp, who: TestClient): Promise<Socket> {
-  const socket = io(`${api.url}/live`, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: { origin: api.url, ...(who.cookie ? { cookie: who.cookie } : {}) },
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('live.ready', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-const ask = (socket: Socket, event: string, body: unknown) => socket.timeout(5000).emitWithAck(event, body) as Promise<Ack>;
 const say = (socket: Socket, consultationId: string, text: string, clientId = randomUUID()) =>
-  ask(socket, 'consultation.message', { consultationId, clientId, text });
-
-function collect<E extends keyof LiveEvents>(socket: Socket, event: E): LiveEvents[E][] {
-  const seen: LiveEvents[E][] = [];
-  socket.on(event, ((payload: LiveEvents[E]) => seen.push(payload)) as never);
-  return seen;
-}
-
-async function until<T>(seen: T[], count: number): Promise<T[]> {
-  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
-    if (seen.length >= count) return seen;
-  }
-  throw new Error(`only ${seen.length} of ${count} events within 5 s`);
-}
+  ask<Ack>(socket, 'consultation.message', { consultationId, clientId, text });
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -92,7 +64,7 @@ describeWithDatabase('consultations: the chat on /live', () => {
   let api: TestApp;
   const sockets: Socket[] = [];
   const open = async (who: TestClient) => {
-    const socket = await connect(api, who);
+    const socket = await connectLive(api.url, who);
     sockets.push(socket);
     return socket;
   };
@@ -109,12 +81,12 @@ describeWithDatabase('consultations: the chat on /live', () => {
     const { filer, officer, consultation: room } = await consultation();
     const [citizenSocket, officialSocket] = await Promise.all([open(filer), open(officer)]);
     const states = collect(citizenSocket, 'consultation.state');
-    expect(await ask(officialSocket, 'consultation.join', { consultationId: room.id })).toMatchObject({
+    expect(await ask<Ack>(officialSocket, 'consultation.join', { consultationId: room.id })).toMatchObject({
       ok: true,
       role: 'official',
       messages: [],
     });
-    const joinedAsCitizen = await ask(citizenSocket, 'consultation.join', { consultationId: room.id });
+    const joinedAsCitizen = await ask<Ack>(citizenSocket, 'consultation.join', { consultationId: room.id });
     expect(joinedAsCitizen).toMatchObject({ ok: true, role: 'citizen', consultation: { id: room.id, state: 'live' } });
     await until(states, 1);
     expect(states[0]).toEqual({ consultationId: room.id, state: 'live', outcome: null });
@@ -147,9 +119,9 @@ describeWithDatabase('consultations: the chat on /live', () => {
   test('a reconnect mid-conversation loses and duplicates nothing; a retried send with the same clientId is stored once', async () => {
     const { filer, officer, consultation: room } = await consultation();
     const officialSocket = await open(officer);
-    await ask(officialSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(officialSocket, 'consultation.join', { consultationId: room.id });
     let citizenSocket = await open(filer);
-    await ask(citizenSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(citizenSocket, 'consultation.join', { consultationId: room.id });
     const before = collect(citizenSocket, 'consultation.message');
     await say(officialSocket, room.id, 'one');
     await say(officialSocket, room.id, 'two');
@@ -161,7 +133,7 @@ describeWithDatabase('consultations: the chat on /live', () => {
     await say(officialSocket, room.id, 'four');
     citizenSocket = await open(filer);
     const after = collect(citizenSocket, 'consultation.message');
-    const rejoined = await ask(citizenSocket, 'consultation.join', { consultationId: room.id, lastSeenSeq });
+    const rejoined = await ask<Ack>(citizenSocket, 'consultation.join', { consultationId: room.id, lastSeenSeq });
     expect(rejoined.messages?.map((m) => [m.seq, m.text])).toEqual([
       [3, 'three, while you were away'],
       [4, 'four'],
@@ -187,23 +159,23 @@ describeWithDatabase('consultations: the chat on /live', () => {
   test('no one else joins or reads: another citizen, an official of the same or another department (NOT_FOUND); an admin as supervisor', async () => {
     const { filer, officer, consultation: room } = await consultation();
     const officialSocket = await open(officer);
-    await ask(officialSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(officialSocket, 'consultation.join', { consultationId: room.id });
     const joins = collect(officialSocket, 'consultation.joined');
     const intruders = await Promise.all([citizen(), official('transport'), official('safety')]);
     for (const intruder of intruders) {
       const socket = await open(intruder);
-      expect(await ask(socket, 'consultation.join', { consultationId: room.id })).toEqual({ ok: false, code: 'NOT_FOUND' });
+      expect(await ask<Ack>(socket, 'consultation.join', { consultationId: room.id })).toEqual({ ok: false, code: 'NOT_FOUND' });
       expect(await say(socket, room.id, 'let me in')).toEqual({ ok: false, code: 'NOT_FOUND' });
-      expect(await ask(socket, 'consultation.typing', { consultationId: room.id })).toEqual({ ok: false, code: 'NOT_FOUND' });
+      expect(await ask<Ack>(socket, 'consultation.typing', { consultationId: room.id })).toEqual({ ok: false, code: 'NOT_FOUND' });
       expect((await intruder.get(`/api/consultations/${room.id}`)).status).toBe(404);
       expect((await intruder.get(`/api/consultations/${room.id}/transcript`)).status).toBe(404);
     }
     const unknown = await open(filer);
-    expect(await ask(unknown, 'consultation.join', { consultationId: randomUUID() })).toEqual({ ok: false, code: 'NOT_FOUND' });
-    expect(await ask(unknown, 'consultation.join', { consultationId: '../x' })).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(await ask<Ack>(unknown, 'consultation.join', { consultationId: randomUUID() })).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(await ask<Ack>(unknown, 'consultation.join', { consultationId: '../x' })).toEqual({ ok: false, code: 'NOT_FOUND' });
 
     const supervisor = await open(await admin());
-    expect(await ask(supervisor, 'consultation.join', { consultationId: room.id })).toMatchObject({ ok: true, role: 'supervisor' });
+    expect(await ask<Ack>(supervisor, 'consultation.join', { consultationId: room.id })).toMatchObject({ ok: true, role: 'supervisor' });
     expect(await until(joins, 1)).toEqual([{ consultationId: room.id, role: 'supervisor', name: expect.any(String) }]);
     expect((await say(supervisor, room.id, 'Supervising.')).message).toMatchObject({ authorRole: 'supervisor' });
   });
@@ -211,20 +183,20 @@ describeWithDatabase('consultations: the chat on /live', () => {
   test('typing and read receipts reach the other side only; the read position is stored and never goes back', async () => {
     const { filer, officer, consultation: room } = await consultation();
     const [citizenSocket, officialSocket] = await Promise.all([open(filer), open(officer)]);
-    await ask(citizenSocket, 'consultation.join', { consultationId: room.id });
-    await ask(officialSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(citizenSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(officialSocket, 'consultation.join', { consultationId: room.id });
     const typingAtOfficial = collect(officialSocket, 'consultation.typing');
     const typingAtCitizen = collect(citizenSocket, 'consultation.typing');
     const readsAtOfficial = collect(officialSocket, 'consultation.read');
     const readsAtCitizen = collect(citizenSocket, 'consultation.read');
 
-    expect(await ask(citizenSocket, 'consultation.typing', { consultationId: room.id })).toEqual({ ok: true });
-    expect(await ask(citizenSocket, 'consultation.typing', { consultationId: room.id })).toEqual({ ok: true });
+    expect(await ask<Ack>(citizenSocket, 'consultation.typing', { consultationId: room.id })).toEqual({ ok: true });
+    expect(await ask<Ack>(citizenSocket, 'consultation.typing', { consultationId: room.id })).toEqual({ ok: true });
     await say(officialSocket, room.id, 'first');
     await say(officialSocket, room.id, 'second');
-    expect(await ask(citizenSocket, 'consultation.read', { consultationId: room.id, seq: 2 })).toEqual({ ok: true, seq: 2 });
-    expect(await ask(citizenSocket, 'consultation.read', { consultationId: room.id, seq: 1 })).toEqual({ ok: true, seq: 2 });
-    expect(await ask(citizenSocket, 'consultation.read', { consultationId: room.id, seq: 99 })).toEqual({ ok: true, seq: 2 });
+    expect(await ask<Ack>(citizenSocket, 'consultation.read', { consultationId: room.id, seq: 2 })).toEqual({ ok: true, seq: 2 });
+    expect(await ask<Ack>(citizenSocket, 'consultation.read', { consultationId: room.id, seq: 1 })).toEqual({ ok: true, seq: 2 });
+    expect(await ask<Ack>(citizenSocket, 'consultation.read', { consultationId: room.id, seq: 99 })).toEqual({ ok: true, seq: 2 });
     await until(readsAtOfficial, 3);
     await settle();
     // Throttled: two typing signals within 2 s make one.
@@ -240,12 +212,12 @@ describeWithDatabase('consultations: the chat on /live', () => {
   test('limits: 2,000 characters, no blank text, a UUID clientId, 20 messages in 10 seconds per participant', async () => {
     const { filer, officer, consultation: room } = await consultation();
     const [citizenSocket, officialSocket] = await Promise.all([open(filer), open(officer)]);
-    await ask(citizenSocket, 'consultation.join', { consultationId: room.id });
-    await ask(officialSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(citizenSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(officialSocket, 'consultation.join', { consultationId: room.id });
     expect(await say(citizenSocket, room.id, 'x'.repeat(2001))).toEqual({ ok: false, code: 'CONSULTATION_MESSAGE_TOO_LONG' });
     expect((await say(citizenSocket, room.id, 'x'.repeat(2000))).ok).toBe(true);
     expect(await say(citizenSocket, room.id, '   ')).toEqual({ ok: false, code: 'VALIDATION_FAILED' });
-    expect(await ask(citizenSocket, 'consultation.message', { consultationId: room.id, clientId: 'nope', text: 'hi' })).toEqual({
+    expect(await ask<Ack>(citizenSocket, 'consultation.message', { consultationId: room.id, clientId: 'nope', text: 'hi' })).toEqual({
       ok: false,
       code: 'VALIDATION_FAILED',
     });
@@ -258,8 +230,8 @@ describeWithDatabase('consultations: the chat on /live', () => {
   test('a muted citizen cannot write until unmuted; a removed one leaves the room and cannot come back; an ended room refuses', async () => {
     const { filer, officer, consultation: room } = await consultation();
     const [citizenSocket, officialSocket] = await Promise.all([open(filer), open(officer)]);
-    await ask(citizenSocket, 'consultation.join', { consultationId: room.id });
-    await ask(officialSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(citizenSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(officialSocket, 'consultation.join', { consultationId: room.id });
     const moderated = collect(citizenSocket, 'consultation.moderated');
     expect((await filer.post(`/api/consultations/${room.id}/mute`)).status).toBe(403);
     expect(await (await officer.post(`/api/consultations/${room.id}/mute`)).json()).toMatchObject({ citizen: { muted: true } });
@@ -274,7 +246,10 @@ describeWithDatabase('consultations: the chat on /live', () => {
     await until(moderated, 3);
     await say(officialSocket, room.id, 'Not for the removed citizen');
     expect(await say(citizenSocket, room.id, 'let me back')).toEqual({ ok: false, code: 'CONSULTATION_REMOVED' });
-    expect(await ask(citizenSocket, 'consultation.join', { consultationId: room.id })).toEqual({ ok: false, code: 'CONSULTATION_REMOVED' });
+    expect(await ask<Ack>(citizenSocket, 'consultation.join', { consultationId: room.id })).toEqual({
+      ok: false,
+      code: 'CONSULTATION_REMOVED',
+    });
     await settle();
     expect(toCitizen).toEqual([]);
     // The transcript stays theirs to read.
@@ -284,8 +259,8 @@ describeWithDatabase('consultations: the chat on /live', () => {
     expect((await officer.post(`/api/consultations/${room.id}/end`, { outcome: 'other', note: 'Abusive language.' })).status).toBe(200);
     expect(await until(states, 1)).toEqual([{ consultationId: room.id, state: 'ended', outcome: 'other' }]);
     expect(await say(officialSocket, room.id, 'after the end')).toEqual({ ok: false, code: 'CONSULTATION_NOT_OPEN' });
-    expect(await ask(officialSocket, 'consultation.typing', { consultationId: room.id })).toEqual({ ok: false, code: 'NOT_FOUND' });
-    expect(await ask(officialSocket, 'consultation.join', { consultationId: room.id })).toEqual({
+    expect(await ask<Ack>(officialSocket, 'consultation.typing', { consultationId: room.id })).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(await ask<Ack>(officialSocket, 'consultation.join', { consultationId: room.id })).toEqual({
       ok: false,
       code: 'CONSULTATION_NOT_OPEN',
     });
@@ -296,13 +271,15 @@ describeWithDatabase('consultations: the chat on /live', () => {
     const { filer, officer, consultation: room } = await consultation();
     expect(room).toMatchObject({ voice: false, iceServers: [] });
     const [citizenSocket, officialSocket] = await Promise.all([open(filer), open(officer)]);
-    await ask(citizenSocket, 'consultation.join', { consultationId: room.id });
-    await ask(officialSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(citizenSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(officialSocket, 'consultation.join', { consultationId: room.id });
     const signals = collect(citizenSocket, 'consultation.signal');
-    expect(await ask(officialSocket, 'consultation.signal', { consultationId: room.id, data: { type: 'offer', sdp: 'v=0' } })).toEqual({
-      ok: false,
-      code: 'CONSULTATION_VOICE_DISABLED',
-    });
+    expect(await ask<Ack>(officialSocket, 'consultation.signal', { consultationId: room.id, data: { type: 'offer', sdp: 'v=0' } })).toEqual(
+      {
+        ok: false,
+        code: 'CONSULTATION_VOICE_DISABLED',
+      },
+    );
     await settle();
     expect(signals).toEqual([]);
   });

@@ -1,10 +1,10 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import type { ConsultationMessageView, ConsultationView } from '../../api/src/consultations/consultation-view.types.js';
-import type { LiveEvents } from '../../api/src/live/live-events.types.js';
 import { TestClient, uniqueEmail } from '../support/http-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
+import { ask, collect, connectLive, until } from '../support/live-client.js';
 
 interface Ack {
   ok: boolean;
@@ -21,34 +21,6 @@ const pothole = {
   location: { lat: 37.5665, long: 126.978 },
   attributes: { size: 'small' },
 };
-
-/** A socket on `/live` as the portal opens it: the session cookie, the portal's origin. */
-function connect(api: TestApp, who: TestClient): Promise<Socket> {
-  const socket = io(`${api.url}/live`, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: { origin: api.url, ...(who.cookie ? { cookie: who.cookie } : {}) },
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('live.ready', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-const ask = (socket: Socket, event: string, body: unknown) => socket.timeout(5000).emitWithAck(event, body) as Promise<Ack>;
-function collect<E extends keyof LiveEvents>(socket: Socket, event: E): LiveEvents[E][] {
-  const seen: LiveEvents[E][] = [];
-  socket.on(event, ((payload: LiveEvents[E]) => seen.push(payload)) as never);
-  return seen;
-}
-
-async function until<T>(seen: T[], count: number): Promise<T[]> {
-  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
-    if (seen.length >= count) return seen;
-  }
-  throw new Error(`only ${seen.length} of ${count} events within 5 s`);
-}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -88,7 +60,7 @@ describeWithDatabase('consultations: voice signalling where the city offers it',
   let api: TestApp;
   const sockets: Socket[] = [];
   const open = async (who: TestClient) => {
-    const socket = await connect(api, who);
+    const socket = await connectLive(api.url, who);
     sockets.push(socket);
     return socket;
   };
@@ -106,21 +78,24 @@ describeWithDatabase('consultations: voice signalling where the city offers it',
     const { filer, officer, consultation: room } = await consultation();
     expect(room).toMatchObject({ voice: true, iceServers });
     const [citizenSocket, officialSocket, supervisor] = await Promise.all([open(filer), open(officer), open(await admin())]);
-    for (const socket of [citizenSocket, officialSocket, supervisor]) await ask(socket, 'consultation.join', { consultationId: room.id });
+    for (const socket of [citizenSocket, officialSocket, supervisor])
+      await ask<Ack>(socket, 'consultation.join', { consultationId: room.id });
     const atCitizen = collect(citizenSocket, 'consultation.signal');
     const atOfficial = collect(officialSocket, 'consultation.signal');
     const atSupervisor = collect(supervisor, 'consultation.signal');
     const offer = { type: 'offer', sdp: 'v=0 offer' };
     const answer = { type: 'answer', sdp: 'v=0 answer' };
     const candidate = { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0' };
-    expect(await ask(officialSocket, 'consultation.signal', { consultationId: room.id, to: 'citizen', data: offer })).toEqual({ ok: true });
-    expect(await ask(citizenSocket, 'consultation.signal', { consultationId: room.id, data: answer })).toEqual({ ok: true });
-    expect(await ask(citizenSocket, 'consultation.signal', { consultationId: room.id, data: candidate })).toEqual({ ok: true });
-    expect(await ask(supervisor, 'consultation.signal', { consultationId: room.id, data: offer })).toEqual({
+    expect(await ask<Ack>(officialSocket, 'consultation.signal', { consultationId: room.id, to: 'citizen', data: offer })).toEqual({
+      ok: true,
+    });
+    expect(await ask<Ack>(citizenSocket, 'consultation.signal', { consultationId: room.id, data: answer })).toEqual({ ok: true });
+    expect(await ask<Ack>(citizenSocket, 'consultation.signal', { consultationId: room.id, data: candidate })).toEqual({ ok: true });
+    expect(await ask<Ack>(supervisor, 'consultation.signal', { consultationId: room.id, data: offer })).toEqual({
       ok: false,
       code: 'FORBIDDEN',
     });
-    expect(await ask(citizenSocket, 'consultation.signal', { consultationId: room.id, to: 'citizen', data: offer })).toMatchObject({
+    expect(await ask<Ack>(citizenSocket, 'consultation.signal', { consultationId: room.id, to: 'citizen', data: offer })).toMatchObject({
       ok: false,
       code: 'VALIDATION_FAILED',
     });

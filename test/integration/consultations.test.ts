@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { AppointmentView } from '../../api/src/appointments/appointment-view.types.js';
 import type { ConsultationTranscript, ConsultationView } from '../../api/src/consultations/consultation-view.types.js';
 import type { LiveEvents } from '../../api/src/live/live-events.types.js';
@@ -8,6 +8,7 @@ import { appointmentHelpers } from '../support/appointment-helpers.js';
 import type { TestClient } from '../support/http-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
+import { arrived, ask, connectLive } from '../support/live-client.js';
 
 const pothole = {
   serviceId: 'pothole',
@@ -21,34 +22,11 @@ interface Ack {
   code?: string;
 }
 
-/** A socket on `/live` as the portal opens it: the session cookie, the portal's origin. */
-function connect(api: TestApp, who: TestClient): Promise<Socket> {
-  const socket = io(`${api.url}/live`, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: { origin: api.url, ...(who.cookie ? { cookie: who.cookie } : {}) },
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('live.ready', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-const ask = (socket: Socket, event: string, body: unknown) => socket.timeout(5000).emitWithAck(event, body) as Promise<Ack>;
-
-async function first<T>(seen: T[]): Promise<T> {
-  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
-    if (seen[0] !== undefined) return seen[0];
-  }
-  throw new Error('no event within 5 s');
-}
-
 describeWithDatabase('consultations: rooms on a case, outcomes, records and safety', () => {
   let api: TestApp;
   const sockets: Socket[] = [];
   const open = async (who: TestClient) => {
-    const socket = await connect(api, who);
+    const socket = await connectLive(api.url, who);
     sockets.push(socket);
     return socket;
   };
@@ -99,7 +77,7 @@ describeWithDatabase('consultations: rooms on a case, outcomes, records and safe
       official: { name: 'Officer', joined: false },
       lastSeq: 0,
     });
-    expect(await first(opened)).toEqual({ consultationId: room.id, caseNumber: complaint.caseNumber, subject: 'complaint' });
+    expect(await arrived(opened)).toEqual({ consultationId: room.id, caseNumber: complaint.caseNumber, subject: 'complaint' });
 
     // Opening again answers the open one to its official; another official of the department cannot take it over.
     const again = await safety.post('/api/consultations', { complaintId: complaint.id });
@@ -124,10 +102,10 @@ describeWithDatabase('consultations: rooms on a case, outcomes, records and safe
     const complaint = await fileComplaint(filer);
     const room = await json<ConsultationView>(safety.post('/api/consultations', { complaintId: complaint.id }));
     const [filerSocket, safetySocket] = await Promise.all([open(filer), open(safety)]);
-    await ask(filerSocket, 'consultation.join', { consultationId: room.id });
-    await ask(safetySocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(filerSocket, 'consultation.join', { consultationId: room.id });
+    await ask<Ack>(safetySocket, 'consultation.join', { consultationId: room.id });
     const send = (socket: Socket, text: string) =>
-      ask(socket, 'consultation.message', { consultationId: room.id, clientId: randomUUID(), text });
+      ask<Ack>(socket, 'consultation.message', { consultationId: room.id, clientId: randomUUID(), text });
     await send(safetySocket, 'We have repaired the road.');
     await send(filerSocket, 'Thank you, it looks fine now.');
 

@@ -1,12 +1,12 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import type { ComplaintView } from '../../api/src/complaints/complaint-view.types.js';
-import type { LiveEvents } from '../../api/src/live/live-events.types.js';
 import { LiveGateway } from '../../api/src/live/live.gateway.js';
 import { TestClient, uniqueEmail } from '../support/http-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
 import { describeWithRedis, freshRedisUrl } from '../support/test-redis.js';
+import { arrived, ask, collect, connectLive, openLive } from '../support/live-client.js';
 
 const pothole = {
   serviceId: 'pothole',
@@ -15,37 +15,6 @@ const pothole = {
   attributes: { size: 'small' },
 };
 const noise = { ...pothole, serviceId: 'noise', attributes: { source: 'vehicle', observed_at: '2026-11-20T22:15:00+09:00' } };
-
-/** A socket on `/live` as a browser of the portal would open it: the session cookie, the portal's origin. */
-function connect(api: TestApp, who: TestClient | undefined, origin = api.url): Promise<{ socket: Socket; refused?: string }> {
-  const socket = io(`${api.url}/live`, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: { origin, ...(who?.cookie ? { cookie: who.cookie } : {}) },
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('live.ready', () => resolve({ socket }));
-    socket.once('live.refused', ({ code }: { code: string }) => resolve({ socket, refused: code }));
-    socket.once('connect_error', reject);
-  });
-}
-
-/** Collects every event of that name from now on (events can arrive before the HTTP answer that caused them). */
-function collect<E extends keyof LiveEvents>(socket: Socket, event: E): LiveEvents[E][] {
-  const seen: LiveEvents[E][] = [];
-  socket.on(event, ((payload: LiveEvents[E]) => seen.push(payload)) as never);
-  return seen;
-}
-
-/** The collected event about that complaint, once it has come; fails after 5 s. */
-async function arrived<T extends { id: string }>(seen: T[], complaintId: string): Promise<T> {
-  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
-    const found = seen.find((payload) => payload.id === complaintId);
-    if (found) return found;
-  }
-  throw new Error(`no event about ${complaintId} within 5 s`);
-}
 
 async function official(api: TestApp, departmentId: string): Promise<TestClient> {
   const admin = new TestClient(api.url);
@@ -62,7 +31,7 @@ describeWithDatabase('live events on /live', () => {
   let api: TestApp;
   const sockets: Socket[] = [];
   const open = async (who: TestClient | undefined, origin?: string) => {
-    const connected = await connect(api, who, origin);
+    const connected = await openLive(api.url, who, origin);
     sockets.push(connected.socket);
     return connected;
   };
@@ -83,7 +52,7 @@ describeWithDatabase('live events on /live', () => {
     const heard = collect(safety.socket, 'complaint.filed');
     const response = await new TestClient(api.url).post('/api/complaints', pothole);
     const { complaint } = (await response.json()) as { complaint: ComplaintView };
-    expect(await arrived(heard, complaint.id)).toEqual({
+    expect(await arrived(heard, (event) => event.id === complaint.id)).toEqual({
       id: complaint.id,
       caseNumber: complaint.caseNumber,
       serviceId: 'pothole',
@@ -92,7 +61,7 @@ describeWithDatabase('live events on /live', () => {
 
     // Something sent to the environment department afterwards proves its socket was listening all along.
     const filedNoise = (await (await new TestClient(api.url).post('/api/complaints', noise)).json()) as { complaint: ComplaintView };
-    await arrived(heardByEnvironment, filedNoise.complaint.id);
+    await arrived(heardByEnvironment, (event) => event.id === filedNoise.complaint.id);
     expect(heardByEnvironment.map((event) => event.id)).not.toContain(complaint.id);
   });
 
@@ -112,8 +81,8 @@ describeWithDatabase('live events on /live', () => {
     const toFollower = collect(followerSocket.socket, 'complaint.updated');
     const staff = await official(api, 'safety');
     expect((await staff.patch(`/api/complaints/${complaint.id}`, { status: 'acknowledged', note: 'On our list.' })).status).toBe(200);
-    expect(await arrived(toFiler, complaint.id)).toMatchObject({ status: 'acknowledged' });
-    expect(await arrived(toFollower, complaint.id)).toMatchObject({ status: 'acknowledged' });
+    expect(await arrived(toFiler, (event) => event.id === complaint.id)).toMatchObject({ status: 'acknowledged' });
+    expect(await arrived(toFollower, (event) => event.id === complaint.id)).toMatchObject({ status: 'acknowledged' });
     expect(strangerHeard).toEqual([]);
   });
 
@@ -129,7 +98,7 @@ describeWithDatabase('live events on /live', () => {
       complaint: ComplaintView;
       trackingToken: string;
     };
-    const watch = (body: unknown) => socket.timeout(5000).emitWithAck('watch', body) as Promise<{ ok: boolean; code?: string }>;
+    const watch = (body: unknown) => ask(socket, 'watch', body);
     expect(await watch({ kind: 'complaint', key: 'A'.repeat(24) })).toEqual({ ok: false, code: 'NOT_FOUND' });
     expect(await watch({ kind: 'ticket-of-someone', key: trackingToken })).toEqual({ ok: false, code: 'NOT_FOUND' });
     expect(await watch({ kind: 'complaint' })).toEqual({ ok: false, code: 'VALIDATION_FAILED' });
@@ -137,7 +106,7 @@ describeWithDatabase('live events on /live', () => {
 
     const staff = await official(api, 'safety');
     await staff.patch(`/api/complaints/${complaint.id}`, { status: 'acknowledged', note: 'Seen.' });
-    expect(await arrived(heard, complaint.id)).toMatchObject({ status: 'acknowledged' });
+    expect(await arrived(heard, (event) => event.id === complaint.id)).toMatchObject({ status: 'acknowledged' });
     expect(heard.map((event) => event.id)).toEqual([complaint.id]);
   });
 
@@ -168,12 +137,12 @@ describeWithDatabase('live events across instances', () => {
     });
 
     test('a complaint filed on one instance reaches an official connected to the other', async () => {
-      ({ socket } = await connect(first, await official(first, 'safety')));
+      socket = await connectLive(first.url, await official(first, 'safety'));
       const heard = collect(socket, 'complaint.filed');
       const response = await new TestClient(second.url).post('/api/complaints', pothole);
       const body = (await response.json()) as { complaint: ComplaintView };
       expect(response.status).toBe(201);
-      expect((await arrived(heard, body.complaint.id)).serviceId).toBe('pothole');
+      expect((await arrived(heard, (event) => event.id === body.complaint.id)).serviceId).toBe('pothole');
     });
   });
 });

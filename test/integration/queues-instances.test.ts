@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import type { LiveEvents } from '../../api/src/live/live-events.types.js';
 import type { IssuedTicket } from '../../api/src/queues/queue-view.types.js';
@@ -6,31 +6,11 @@ import { TestClient, uniqueEmail } from '../support/http-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
 import { describeWithRedis, freshRedisUrl } from '../support/test-redis.js';
+import { arrived, connectLive } from '../support/live-client.js';
 
 // Dubai's counter 1: queues.test.ts uses the hall's other counters, on the same database.
 const COUNTER = 'counter-1';
 const HALL = 'customer-happiness-centre';
-
-function connect(api: TestApp): Promise<Socket> {
-  const socket = io(`${api.url}/live`, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: { origin: api.url },
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('live.ready', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-async function arrived<T>(seen: T[], matches: (payload: T) => boolean): Promise<T> {
-  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
-    const found = seen.find(matches);
-    if (found) return found;
-  }
-  throw new Error('the event did not come within 5 s');
-}
 
 describeWithDatabase('queues across instances', () => {
   describeWithRedis('through Redis', () => {
@@ -67,7 +47,7 @@ describeWithDatabase('queues across instances', () => {
       const { ticket, ticketToken } = (await (
         await new TestClient(first.url).post(`/api/queues/${COUNTER}/tickets`, { serviceId: 'illegal-dumping' })
       ).json()) as IssuedTicket;
-      const [holder, board] = await Promise.all([connect(first), connect(first)]);
+      const [holder, board] = await Promise.all([connectLive(first.url), connectLive(first.url)]);
       sockets.push(holder, board);
       expect(await holder.timeout(5000).emitWithAck('watch', { kind: 'ticket', key: ticketToken })).toEqual({ ok: true });
       expect(await board.timeout(5000).emitWithAck('watch', { kind: 'board', key: HALL })).toEqual({ ok: true });

@@ -1,53 +1,20 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
-import type { LiveEvents } from '../../api/src/live/live-events.types.js';
 import type { IssuedTicket, TicketView } from '../../api/src/queues/queue-view.types.js';
 import { TestClient, uniqueEmail } from '../support/http-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
+import { arrived, ask, collect, connectLive } from '../support/live-client.js';
 
 // Seoul's counter 2 serves complaint services only, so no appointment check-in of another test file joins its line.
 const COUNTER = 'counter-2';
 const HALL = 'seoul-city-hall';
 
-/** A socket on `/live` as the portal opens it: the session cookie (if any), the portal's origin. */
-function connect(api: TestApp, who?: TestClient): Promise<Socket> {
-  const socket = io(`${api.url}/live`, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: { origin: api.url, ...(who?.cookie ? { cookie: who.cookie } : {}) },
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('live.ready', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-const watch = (socket: Socket, kind: string, key: string) =>
-  socket.timeout(5000).emitWithAck('watch', { kind, key }) as Promise<{ ok: boolean; code?: string }>;
-
-/** Every event of that name from now on. */
-function collect<E extends keyof LiveEvents>(socket: Socket, event: E): LiveEvents[E][] {
-  const seen: LiveEvents[E][] = [];
-  socket.on(event, ((payload: LiveEvents[E]) => seen.push(payload)) as never);
-  return seen;
-}
-
-/** The first collected event that matches, once it has come; fails after 5 s. */
-async function arrived<T>(seen: T[], matches: (payload: T) => boolean): Promise<T> {
-  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
-    const found = seen.find(matches);
-    if (found) return found;
-  }
-  throw new Error('the event did not come within 5 s');
-}
-
 describeWithDatabase('queues: live events on /live', () => {
   let api: TestApp;
   const sockets: Socket[] = [];
   const open = async (who?: TestClient) => {
-    const socket = await connect(api, who);
+    const socket = await connectLive(api.url, who);
     sockets.push(socket);
     return socket;
   };
@@ -75,12 +42,12 @@ describeWithDatabase('queues: live events on /live', () => {
   test('holders hear their own ticket move up and be called, and nothing of others; the board and the console hear changes', async () => {
     const desk = await official('safety');
     const boardSocket = await open();
-    expect(await watch(boardSocket, 'board', HALL)).toEqual({ ok: true });
+    expect(await ask(boardSocket, 'watch', { kind: 'board', key: HALL })).toEqual({ ok: true });
     const states = collect(boardSocket, 'official.state');
     await desk.post(`/api/queues/${COUNTER}/open`);
     expect(await arrived(states, (event) => event.counterId === COUNTER)).toEqual({ hallId: HALL, counterId: COUNTER, state: 'open' });
     const consoleSocket = await open(desk);
-    expect(await watch(consoleSocket, 'counter', COUNTER)).toEqual({ ok: true });
+    expect(await ask(consoleSocket, 'watch', { kind: 'counter', key: COUNTER })).toEqual({ ok: true });
     const queueChanges = collect(consoleSocket, 'queue.changed');
 
     // One signed out (watching by token), one signed in (hearing in their own room without a watch), one more signed out.
@@ -92,8 +59,8 @@ describeWithDatabase('queues: live events on /live', () => {
     expect(await arrived(queueChanges, (event) => event.waiting >= 3)).toMatchObject({ id: COUNTER, open: true });
 
     const [firstSocket, secondSocket, thirdSocket] = await Promise.all([open(), open(citizen), open()]);
-    expect(await watch(firstSocket, 'ticket', first.ticketToken)).toEqual({ ok: true });
-    expect(await watch(thirdSocket, 'ticket', third.ticketToken)).toEqual({ ok: true });
+    expect(await ask(firstSocket, 'watch', { kind: 'ticket', key: first.ticketToken })).toEqual({ ok: true });
+    expect(await ask(thirdSocket, 'watch', { kind: 'ticket', key: third.ticketToken })).toEqual({ ok: true });
     const heard = (socket: Socket) => ({ called: collect(socket, 'ticket.called'), positions: collect(socket, 'ticket.position') });
     const [toFirst, toSecond, toThird] = [heard(firstSocket), heard(secondSocket), heard(thirdSocket)];
     const boards = collect(boardSocket, 'board.changed');
@@ -138,14 +105,17 @@ describeWithDatabase('queues: live events on /live', () => {
 
   test('who may watch: a ticket only by its token, a counter only by those who may run it, a board by its hall id', async () => {
     const anyone = await open();
-    expect(await watch(anyone, 'ticket', 'A'.repeat(24))).toEqual({ ok: false, code: 'NOT_FOUND' });
-    expect(await watch(anyone, 'ticket', 'short')).toEqual({ ok: false, code: 'NOT_FOUND' });
-    expect(await watch(anyone, 'board', 'customer-happiness-centre')).toEqual({ ok: false, code: 'NOT_FOUND' });
-    expect(await watch(anyone, 'counter', COUNTER)).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(await ask(anyone, 'watch', { kind: 'ticket', key: 'A'.repeat(24) })).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(await ask(anyone, 'watch', { kind: 'ticket', key: 'short' })).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(await ask(anyone, 'watch', { kind: 'board', key: 'customer-happiness-centre' })).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(await ask(anyone, 'watch', { kind: 'counter', key: COUNTER })).toEqual({ ok: false, code: 'NOT_FOUND' });
     const citizen = new TestClient(api.url);
     await citizen.register(uniqueEmail('citizen'));
-    expect(await watch(await open(citizen), 'counter', COUNTER)).toEqual({ ok: false, code: 'NOT_FOUND' });
-    expect(await watch(await open(await official('housing')), 'counter', COUNTER)).toEqual({ ok: false, code: 'NOT_FOUND' });
-    expect(await watch(await open(await official('transport')), 'counter', COUNTER)).toEqual({ ok: true });
+    expect(await ask(await open(citizen), 'watch', { kind: 'counter', key: COUNTER })).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(await ask(await open(await official('housing')), 'watch', { kind: 'counter', key: COUNTER })).toEqual({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
+    expect(await ask(await open(await official('transport')), 'watch', { kind: 'counter', key: COUNTER })).toEqual({ ok: true });
   });
 });
