@@ -147,6 +147,20 @@ export const routes: Route[] = [
     load: () => import('./pages/console/calendar-page').then((m) => m.calendarPage),
   },
   {
+    path: '/documents',
+    titleKey: 'documents.title',
+    // The form helpers' shared texts (error summary, network errors) live in the account namespace.
+    namespaces: ['documents', 'account'],
+    load: () => import('./pages/documents/documents-page').then((m) => m.documentsPage),
+  },
+  {
+    // One application: /documents/submission?id=<uuid> (routes are exact paths).
+    path: '/documents/submission',
+    titleKey: 'documentsSubmission.title',
+    namespaces: ['documents', 'account'],
+    load: () => import('./pages/documents/submission-page').then((m) => m.submissionPage),
+  },
+  {
     path: '/twin',
     titleKey: 'twin.title',
     namespaces: ['twin'],

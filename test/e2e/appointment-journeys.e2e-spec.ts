@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import type { AppointmentView } from '../../api/src/appointments/appointment-view.types.js';
-import type { FreeSlot } from '../../api/src/schedules/schedules.service.js';
+import type { FreeSlot } from '../../api/src/appointments/appointment-view.types.js';
 import { appointmentHelpers } from '../support/appointment-helpers.js';
 import { describeWithBrowser, launchBrowser, newPage } from '../support/browser.js';
 import type { TestClient } from '../support/http-client.js';
@@ -203,6 +203,8 @@ describeWithDatabase('appointment journeys, keyboard only', () => {
         expect(await page.$(card)).toBeNull();
         expect(await axeViolations(page)).toEqual([]);
       },
+      // Three pages, each checked with axe: slow on a busy machine.
+      180_000,
     );
 
     test('a time taken between choosing and confirming: a clear message takes focus and the times are loaded again (ar)', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import type { AppointmentView } from '../../api/src/appointments/appointment-view.types.js';
-import type { FreeSlot } from '../../api/src/schedules/schedules.service.js';
+import type { FreeSlot } from '../../api/src/appointments/appointment-view.types.js';
 import { TestClient, uniqueEmail } from './http-client.js';
 
 /** Helpers of the appointments tests: people, Seoul dates, slots and bookings. */

@@ -54,3 +54,11 @@ export interface WaitlistView {
   status: 'waiting' | 'offered';
   createdAt: string;
 }
+
+/** A free slot of an official for a service, as `GET /api/services/:id/slots` lists it. */
+export interface FreeSlot {
+  startsAt: string;
+  endsAt: string;
+  officialId: string;
+  modes: AppointmentMode[];
+}

@@ -1,3 +1,4 @@
+import type { FreeSlot } from '../appointments/appointment-view.types.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
@@ -7,14 +8,6 @@ import { DomainError } from '../common/domain-error.js';
 import { OfficialSchedule } from './official-schedule.entity.js';
 import { ScheduleException } from './schedule-exception.entity.js';
 import { freeOf, localDateOf, localDates, scheduleIsValid, scheduleSlots, type TimeRange } from './slot-calendar.js';
-
-/** A free slot of an official for a service. */
-export interface FreeSlot {
-  startsAt: string;
-  endsAt: string;
-  officialId: string;
-  modes: ('in_person' | 'virtual')[];
-}
 
 /** Appointment statuses that occupy an official's time (a hold only until it expires). */
 const BUSY_SQL = `(status IN ('booked', 'arrived') OR (status = 'held' AND hold_expires_at > now()))`;

@@ -5,24 +5,14 @@ import {
   type AppointmentStatus,
   type AppointmentView,
   type CheckedIn,
+  type FreeSlot,
   type WaitlistView,
 } from '../../../api/src/appointments/appointment-view.types';
-import { ApiError, getJson, sendJson, type FieldFailure, type RequestOptions } from './client';
+import { getJson, sendJson, type RequestOptions } from './client';
 
 /** The appointment routes of docs/api/appointments.md that the portal uses; the types are the API's own. */
 
-export type { AppointmentMode, AppointmentServiceView, AppointmentStatus, AppointmentView, CheckedIn, WaitlistView };
-
-/**
- * A free slot as `GET /api/services/:id/slots` lists it. The API declares it beside its runtime code
- * (schedules.service.ts), so it is written out here rather than imported.
- */
-export interface FreeSlot {
-  startsAt: string;
-  endsAt: string;
-  officialId: string;
-  modes: AppointmentMode[];
-}
+export type { AppointmentMode, AppointmentServiceView, AppointmentStatus, AppointmentView, CheckedIn, FreeSlot, WaitlistView };
 
 export interface NewAppointment {
   serviceId: string;
@@ -56,31 +46,10 @@ export function listFreeSlots(serviceId: string, from: string, to: string, optio
 
 /**
  * A booking write with its `Idempotency-Key`: the same key sent again (a retry after a lost answer, a second
- * click) replays the first answer instead of booking twice. The shared client sends no extra headers, so this
- * one request is made here, its failures turned into the same ApiErrors.
+ * click) replays the first answer instead of booking twice.
  */
-async function sendIdempotent<T>(path: string, body: unknown, key: string, { language, signal }: RequestOptions): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': 'application/json', 'Idempotency-Key': key },
-      body: JSON.stringify(body ?? {}),
-      credentials: 'same-origin',
-      signal: signal ?? null,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : String(cause));
-  }
-  const answer: unknown = await response.json().catch(() => undefined);
-  if (response.ok && answer !== undefined) return answer as T;
-  const error = (answer ?? {}) as { code?: unknown; message?: unknown; fields?: unknown };
-  if (!response.ok && typeof error.code === 'string' && typeof error.message === 'string') {
-    // Booking bodies have few fields, all of them the API's own names: no need to pick the list apart.
-    throw new ApiError(response.status, error.code, error.message, Array.isArray(error.fields) ? (error.fields as FieldFailure[]) : []);
-  }
-  throw new ApiError(response.status, 'INVALID_RESPONSE', `HTTP ${response.status}`);
+function sendIdempotent<T>(path: string, body: unknown, key: string, options: RequestOptions): Promise<T> {
+  return sendJson<T>('POST', path, body ?? {}, { ...options, headers: { 'Idempotency-Key': key } });
 }
 
 export const bookAppointment = (appointment: NewAppointment, key: string, options: RequestOptions) =>

@@ -53,12 +53,15 @@ function fieldsOf(body: ApiErrorBody): FieldFailure[] {
 export interface RequestOptions {
   language: string;
   signal?: AbortSignal;
+  /** More request headers, e.g. a booking's `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: 'GET' | WriteMethod, path: string, body: unknown, { language, signal }: RequestOptions): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+async function request<T>(method: 'GET' | WriteMethod, path: string, body: unknown, options: RequestOptions): Promise<T> {
+  const { language, signal } = options;
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json', 'Accept-Language': language };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {

@@ -4,6 +4,7 @@ import type appointments from '../../../locales/en/appointments.json';
 import type common from '../../../locales/en/common.json';
 import type complaints from '../../../locales/en/complaints.json';
 import type consoleTexts from '../../../locales/en/console.json';
+import type documents from '../../../locales/en/documents.json';
 import type queues from '../../../locales/en/queues.json';
 import type twin from '../../../locales/en/twin.json';
 
@@ -19,6 +20,7 @@ declare module 'i18next' {
       console: typeof consoleTexts;
       queues: typeof queues;
       twin: typeof twin;
+      documents: typeof documents;
       appointments: typeof appointments;
     };
   }

@@ -38,7 +38,8 @@ export function appointmentCard(appointment: AppointmentView, context: CityPageC
   /** One Idempotency-Key per action of this card as shown: pressing again after a failure retries the same attempt. */
   const keys = { cancel: newAttemptKey(), checkIn: newAttemptKey(), accept: newAttemptKey() };
   const error = h('div', { class: 'appointment__error', id: `appointment-error-${id}` });
-  const context_ = h('span', { class: 'visually-hidden' }, `: ${service}, ${when}`);
+  // What the button is about, for screen readers listing the page's buttons out of their card.
+  const about = h('span', { class: 'visually-hidden' }, `: ${service}, ${when}`);
 
   const run = <T>(button: HTMLButtonElement, action: () => Promise<T>, done: (result: T) => void) => {
     if (button.getAttribute('aria-disabled') === 'true') return;
@@ -57,7 +58,7 @@ export function appointmentCard(appointment: AppointmentView, context: CityPageC
       'button',
       { type: 'button', class: secondary ? 'button button--secondary' : 'button', id: `${idPrefix}-${id}` },
       text,
-      context_.cloneNode(true),
+      about.cloneNode(true),
     );
 
   const items: HTMLElement[] = [];
@@ -86,7 +87,7 @@ export function appointmentCard(appointment: AppointmentView, context: CityPageC
         'a',
         { href: icsHref(id), download: 'appointment.ics', class: 'button button--secondary', id: `appointment-ics-${id}` },
         t('appointments:mine.ics'),
-        context_.cloneNode(true),
+        about.cloneNode(true),
       ),
     );
   }
@@ -119,7 +120,7 @@ export function appointmentCard(appointment: AppointmentView, context: CityPageC
           id: `appointment-reschedule-${id}`,
         },
         t('appointments:mine.reschedule'),
-        context_.cloneNode(true),
+        about.cloneNode(true),
       ),
     );
     const cancel = button('appointment-cancel', t('appointments:mine.cancel'), true);

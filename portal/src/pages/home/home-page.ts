@@ -53,6 +53,18 @@ function groupCard(group: Group, context: CityPageContext): HTMLElement {
           h('li', null, h('a', { href: '/appointments', id: 'home-appointments-mine-link' }, t('home.groups.appointments.links.mine'))),
         )
       : null,
+    group === 'documents'
+      ? h(
+          'ul',
+          { class: 'card__links' },
+          h('li', null, h('a', { href: '/documents', id: 'home-documents-link' }, t('home.groups.documents.links.apply'))),
+          h(
+            'li',
+            null,
+            h('a', { href: '/documents#documents-mine', id: 'home-documents-mine-link' }, t('home.groups.documents.links.mine')),
+          ),
+        )
+      : null,
     group === 'queue'
       ? h(
           'ul',
