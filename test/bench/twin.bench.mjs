@@ -60,8 +60,15 @@ export async function twinBench(root) {
     await page.waitForSelector('[data-twin="ready"]', { timeout: 120_000 });
     const pageToFirstFrameMs = Date.now() - started;
     const firstFrameMs = await page.evaluate(() => globalThis.__twin.firstFrameMs());
-    // Let the avatars and the workers' geometry arrive, then count frames while nothing moves.
-    await page.waitForTimeout(4000);
+    // Idle: the avatars, the workers' geometry and the ground's tiles have arrived (no frame for 2 s, at most 60 s).
+    const settleStarted = Date.now();
+    for (let last = -1, still = 0; still < 4 && Date.now() - settleStarted < 60_000;) {
+      await page.waitForTimeout(500);
+      const frames = await page.evaluate(() => globalThis.__twin.framesRendered());
+      still = frames === last ? still + 1 : 0;
+      last = frames;
+    }
+    const settleMs = Date.now() - settleStarted;
     const before = await page.evaluate(() => globalThis.__twin.framesRendered());
     await page.waitForTimeout(IDLE_SECONDS * 1000);
     const after = await page.evaluate(() => globalThis.__twin.framesRendered());
@@ -69,6 +76,7 @@ export async function twinBench(root) {
       ...sizes,
       pageToFirstFrameMs,
       sceneToFirstFrameMs: Math.round(firstFrameMs),
+      firstFrameToIdleMs: settleMs,
       idleFramesPerSecond: +((after - before) / IDLE_SECONDS).toFixed(2),
     };
   } finally {
@@ -86,6 +94,7 @@ export function printTwinBench(results) {
     {
       'page → first frame': `${results.pageToFirstFrameMs} ms`,
       'scene → first frame': `${results.sceneToFirstFrameMs} ms`,
+      'then → idle': `${results.firstFrameToIdleMs} ms`,
       'Cesium chunk': `${megabytes(results.chunkBytes)} (${megabytes(results.chunkGzipBytes)} gzip)`,
       'copied Cesium assets': megabytes(results.copiedAssetsBytes),
       'idle frames/s': results.idleFramesPerSecond,
