@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import type { ConsultationMessageView, ConsultationView } from '../../api/src/consultations/consultation-view.types.js';
-import { TestClient, uniqueEmail } from '../support/http-client.js';
+import { TestClient } from '../support/http-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
 import { ask, collect, connectLive, until } from '../support/live-client.js';
+import { people } from '../support/consultation-people.js';
 
 interface Ack {
   ok: boolean;
@@ -16,49 +16,10 @@ interface Ack {
   seq?: number;
 }
 
-const pothole = {
-  serviceId: 'pothole',
-  description: 'A pothole by the bus stop.',
-  location: { lat: 37.5665, long: 126.978 },
-  attributes: { size: 'small' },
-};
-
 const say = (socket: Socket, consultationId: string, text: string, clientId = randomUUID()) =>
   ask<Ack>(socket, 'consultation.message', { consultationId, clientId, text });
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
-
-/** People and a consultation on a complaint, through the API as the portal would. */
-function people(api: () => TestApp) {
-  const client = () => new TestClient(api().url);
-  const admin = async () => {
-    const person = client();
-    const demo = demoAccounts.find((account) => account.role === 'admin');
-    await person.signIn(demo?.email ?? '', demo?.password ?? '');
-    return person;
-  };
-  const official = async (departmentId: string) => {
-    const email = uniqueEmail('official');
-    await (await admin()).post('/api/admin/officials', { email, displayName: 'Officer Kim', departmentId, password: 'harbour-lantern-99' });
-    const person = client();
-    await person.signIn(email, 'harbour-lantern-99');
-    return person;
-  };
-  const citizen = async () => {
-    const person = client();
-    await person.register(uniqueEmail('citizen'), 'lantern-harbour-42', 'Citizen Lee');
-    return person;
-  };
-  /** A citizen's complaint to safety, a safety official, and a consultation the official opened on it. */
-  const consultation = async () => {
-    const [filer, officer] = await Promise.all([citizen(), official('safety')]);
-    const { complaint } = (await (await filer.post('/api/complaints', pothole)).json()) as { complaint: { id: string } };
-    const opened = await officer.post('/api/consultations', { complaintId: complaint.id });
-    if (opened.status !== 201) throw new Error(`open: ${opened.status} ${await opened.text()}`);
-    return { filer, officer, complaintId: complaint.id, consultation: (await opened.json()) as ConsultationView };
-  };
-  return { client, admin, official, citizen, consultation };
-}
 
 describeWithDatabase('consultations: the chat on /live', () => {
   let api: TestApp;

@@ -1,0 +1,43 @@
+import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
+import type { ConsultationView } from '../../api/src/consultations/consultation-view.types.js';
+import { TestClient, uniqueEmail } from './http-client.js';
+import type { TestApp } from './test-app.js';
+
+export const pothole = {
+  serviceId: 'pothole',
+  description: 'A pothole by the bus stop.',
+  location: { lat: 37.5665, long: 126.978 },
+  attributes: { size: 'small' },
+};
+
+/** People and a consultation on a complaint, through the API as the portal would. */
+export function people(api: () => TestApp) {
+  const client = () => new TestClient(api().url);
+  const admin = async () => {
+    const person = client();
+    const demo = demoAccounts.find((account) => account.role === 'admin');
+    await person.signIn(demo?.email ?? '', demo?.password ?? '');
+    return person;
+  };
+  const official = async (departmentId: string) => {
+    const email = uniqueEmail('official');
+    await (await admin()).post('/api/admin/officials', { email, displayName: 'Officer Kim', departmentId, password: 'harbour-lantern-99' });
+    const person = client();
+    await person.signIn(email, 'harbour-lantern-99');
+    return person;
+  };
+  const citizen = async () => {
+    const person = client();
+    await person.register(uniqueEmail('citizen'), 'lantern-harbour-42', 'Citizen Lee');
+    return person;
+  };
+  /** A citizen's complaint to safety, a safety official, and a consultation the official opened on it. */
+  const consultation = async () => {
+    const [filer, officer] = await Promise.all([citizen(), official('safety')]);
+    const { complaint } = (await (await filer.post('/api/complaints', pothole)).json()) as { complaint: { id: string } };
+    const opened = await officer.post('/api/consultations', { complaintId: complaint.id });
+    if (opened.status !== 201) throw new Error(`open: ${opened.status} ${await opened.text()}`);
+    return { filer, officer, complaintId: complaint.id, consultation: (await opened.json()) as ConsultationView };
+  };
+  return { client, admin, official, citizen, consultation };
+}
