@@ -9,6 +9,8 @@ import { Queues1764000007000 } from './1764000007000-Queues.js';
 import { Documents1764000008000 } from './1764000008000-Documents.js';
 import { AccessTokens1764000009000 } from './1764000009000-AccessTokens.js';
 import { Consultations1764000010000 } from './1764000010000-Consultations.js';
+import { PresenceReports1764000011000 } from './1764000011000-PresenceReports.js';
+import { DeclinedHolds1764000012000 } from './1764000012000-DeclinedHolds.js';
 
 /** Every migration, oldest first. `npm run migration:generate` appends here. */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   Documents1764000008000,
   AccessTokens1764000009000,
   Consultations1764000010000,
+  PresenceReports1764000011000,
+  DeclinedHolds1764000012000,
 ];

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { io, type Socket } from 'socket.io-client';
 import type { AppointmentView, CheckedIn } from '../../api/src/appointments/appointment-view.types.js';
+import { WaitlistService } from '../../api/src/appointments/waitlist.service.js';
 import type { LiveEvents } from '../../api/src/live/live-events.types.js';
 import { appointmentHelpers } from '../support/appointment-helpers.js';
 import type { TestClient } from '../support/http-client.js';
@@ -141,6 +142,48 @@ describeWithDatabase('appointments: reschedule, cancel and the waitlist, calenda
       [holdId],
     );
     expect(status).toBe('expired');
+  });
+
+  test('an offer declined or not taken in time goes to the next waiter; a booker cannot jump the line', async () => {
+    const date = seoulDate(7, 2);
+    const slot = await slotOf('welfare-counselling', 'jung-min-ho', date);
+    const booker = await citizen();
+    const appointment = await booked(booker, 'welfare-counselling', slot);
+    const waiters = [await citizen(), await citizen(), await citizen()];
+    const heard: LiveEvents['appointment.offered'][][] = [];
+    for (const waiter of waiters) {
+      expect((await waiter.post('/api/appointments/waitlist', { serviceId: 'welfare-counselling', date })).status).toBe(201);
+      const offers: LiveEvents['appointment.offered'][] = [];
+      (await connect(waiter)).on('appointment.offered', (payload: LiveEvents['appointment.offered']) => offers.push(payload));
+      heard.push(offers);
+    }
+    const offerTo = async (index: number) => {
+      for (const deadline = Date.now() + 5000; heard[index]!.length === 0 && Date.now() < deadline; )
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(heard[index]).toEqual([expect.objectContaining({ startsAt: slot.startsAt, officialId: 'jung-min-ho' })]);
+      return heard[index]![0]!;
+    };
+    const [first, second, third] = waiters as [TestClient, TestClient, TestClient];
+
+    await post(booker, `/api/appointments/${appointment.id}/cancel`);
+    const firstOffer = await offerTo(0);
+    // Declined: the second waiter is offered the time at once.
+    expect(await (await post(first, `/api/appointments/${firstOffer.appointmentId}/cancel`)).json()).toMatchObject({ status: 'cancelled' });
+    const secondOffer = await offerTo(1);
+    expect(heard[2]).toEqual([]);
+
+    // The second lets it run out. Someone booking that time first finds it passed on to the third waiter.
+    await api.context.dataSource.query(`UPDATE appointment SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [
+      secondOffer.appointmentId,
+    ]);
+    expect(await (await book(await citizen(), 'welfare-counselling', slot)).json()).toMatchObject({ code: 'APPOINTMENT_SLOT_TAKEN' });
+    // That booking rolled back; the sweep every instance runs passes the hold on.
+    await api.app.get(WaitlistService).passOnExpiredHolds();
+    const thirdOffer = await offerTo(2);
+    expect(await (await second.get(`/api/appointments/${secondOffer.appointmentId}`)).json()).toMatchObject({ status: 'expired' });
+    expect(await (await post(third, `/api/appointments/${thirdOffer.appointmentId}/accept`)).json()).toMatchObject({ status: 'booked' });
+    // Each waiter was offered it once; nobody twice.
+    expect(heard.map((offers) => offers.length)).toEqual([1, 1, 1]);
   });
 
   test('.ics: RFC 5545 with the Seoul VTIMEZONE, parsed by ical.js to the booked instants, in the person’s language', async () => {

@@ -20,7 +20,7 @@ import type { AppointmentMode, AppointmentStatus } from './appointment-view.type
 @Check('ck_appointment_mode', `mode IN ('in_person', 'virtual')`)
 @Check('ck_appointment_times', 'ends_at > starts_at')
 @Check('ck_appointment_hold', `status <> 'held' OR hold_expires_at IS NOT NULL`)
-@Check('ck_appointment_case', `status IN ('held', 'expired') OR case_id IS NOT NULL`)
+@Check('ck_appointment_case', `case_id IS NOT NULL OR (hold_expires_at IS NOT NULL AND status IN ('held', 'expired', 'cancelled'))`)
 @Index('ix_appointment_citizen', ['citizenId', 'startsAt'])
 @Index('ix_appointment_department', ['departmentId', 'startsAt'])
 export class Appointment {

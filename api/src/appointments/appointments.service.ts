@@ -56,8 +56,9 @@ export class AppointmentsService {
     const official = this.officialFor(service, dto.officialId);
     if (dto.mode === 'virtual' && !service.virtualAllowed) throw new DomainError('APPOINTMENT_MODE_NOT_OFFERED');
     const startsAt = new Date(dto.startsAt);
-    return this.write(citizen, request, 201, async (manager) => {
-      const slot = await this.futureSlot(manager, service, official, startsAt);
+    const offers: Offer[] = [];
+    const answer = await this.write(citizen, request, 201, async (manager) => {
+      const slot = await this.futureSlot(manager, service, official, startsAt, offers);
       const civicCase = dto.caseNumber
         ? await this.caseOf(manager, dto.caseNumber, citizen)
         : (await this.cases.open(manager, citizen.id)).civicCase;
@@ -84,20 +85,22 @@ export class AppointmentsService {
       await this.audit.record(context, { action: 'appointment.booked', objectType: 'appointment', objectId: inserted.id }, manager);
       return this.reader.viewIn(manager, inserted.id);
     });
+    if (!answer.replayed) this.waitlist.announce(...offers);
+    return answer;
   }
 
   /** Cancels a booking (its citizen or staff of its department) or declines a hold; the freed slot goes to the waitlist. */
   async cancel(id: string, user: UserAccount, request: WriteRequest, context: AuditContext): Promise<IdempotentAnswer<AppointmentView>> {
-    let offer: Offer | null = null;
+    const offers: Offer[] = [];
     const answer = await this.write(user, request, 200, async (manager) => {
       const appointment = await this.reader.locked(manager, id, (found) => found.citizenId === user.id || isStaffOf(found, user));
       assertMove(appointment.status, 'cancelled');
       await this.move(manager, appointment, 'cancelled');
       await this.audit.record(context, { action: 'appointment.cancelled', objectType: 'appointment', objectId: id }, manager);
-      offer = await this.offerFreed(manager, appointment);
+      await this.offerFreed(manager, appointment, offers);
       return this.reader.viewIn(manager, id);
     });
-    if (!answer.replayed) this.waitlist.announce(offer);
+    if (!answer.replayed) this.waitlist.announce(...offers);
     return answer;
   }
 
@@ -112,14 +115,14 @@ export class AppointmentsService {
     request: WriteRequest,
     context: AuditContext,
   ): Promise<IdempotentAnswer<AppointmentView>> {
-    let offer: Offer | null = null;
+    const offers: Offer[] = [];
     const answer = await this.write(citizen, request, 200, async (manager) => {
       const appointment = await this.reader.locked(manager, id, (found) => found.citizenId === citizen.id);
       if (appointment.status !== 'booked')
         throw new DomainError('APPOINTMENT_INVALID_TRANSITION', {}, { from: appointment.status, to: 'booked' });
       const service = this.appointmentService(appointment.serviceId);
       const official = this.officialFor(service, dto.officialId ?? appointment.officialId);
-      const slot = await this.futureSlot(manager, service, official, new Date(dto.startsAt));
+      const slot = await this.futureSlot(manager, service, official, new Date(dto.startsAt), offers);
       const freed = { ...appointment };
       await manager
         .getRepository(Appointment)
@@ -137,10 +140,10 @@ export class AppointmentsService {
           throw asSlotConflict(error);
         });
       await this.audit.record(context, { action: 'appointment.rescheduled', objectType: 'appointment', objectId: id }, manager);
-      offer = await this.offerFreed(manager, freed);
+      await this.offerFreed(manager, freed, offers);
       return this.reader.viewIn(manager, id);
     });
-    if (!answer.replayed) this.waitlist.announce(offer);
+    if (!answer.replayed) this.waitlist.announce(...offers);
     return answer;
   }
 
@@ -224,27 +227,23 @@ export class AppointmentsService {
     await manager.getRepository(Appointment).update({ id: appointment.id }, { status, revision: () => 'revision + 1' });
   }
 
-  /** A freed booking's time, offered to the first waiter of its service and day (not for holds nobody booked). */
-  private async offerFreed(manager: EntityManager, freed: Appointment): Promise<Offer | null> {
-    if (freed.status !== 'booked') return null;
-    await this.expireHolds(manager, freed.officialId);
-    return this.waitlist.offerFreedSlot(manager, freed);
+  /** A freed booking's time, or a declined hold's, offered to the next waiter of its service and day. */
+  private async offerFreed(manager: EntityManager, freed: Appointment, offers: Offer[]): Promise<void> {
+    if (freed.status !== 'booked' && freed.status !== 'held') return;
+    offers.push(...(await this.waitlist.expireHolds(manager, freed.officialId)));
+    const offer = await this.waitlist.offerFreedSlot(manager, freed);
+    if (offer) offers.push(offer);
   }
 
-  /** Holds past their time stop occupying the official's time before anyone tries to book it. */
-  private async expireHolds(manager: EntityManager, officialId: string): Promise<void> {
-    await manager.query(
-      `UPDATE appointment SET status = 'expired', updated_at = now() WHERE official_id = $1 AND status = 'held' AND hold_expires_at <= now()`,
-      [officialId],
-    );
-  }
-
-  /** A slot of the official's grid, in the future and not cut by an exception; expired holds are cleared from it. */
-  private async futureSlot(manager: EntityManager, service: AppointmentService, official: Official, startsAt: Date) {
+  /**
+   * A slot of the official's grid, in the future and not cut by an exception. The official's holds that ran out
+   * are passed on first, so the next waiter keeps their turn (the slot may then be theirs: 409 SLOT_TAKEN).
+   */
+  private async futureSlot(manager: EntityManager, service: AppointmentService, official: Official, startsAt: Date, offers: Offer[]) {
     const slot =
       startsAt.getTime() > Date.now() ? await this.schedules.slotAt(official, service.durationMinutes, startsAt, manager) : undefined;
     if (!slot) throw new DomainError('APPOINTMENT_NOT_A_SLOT');
-    await this.expireHolds(manager, official.id);
+    offers.push(...(await this.waitlist.expireHolds(manager, official.id)));
     return slot;
   }
 

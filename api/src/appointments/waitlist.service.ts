@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { UserAccount } from '../accounts/user-account.entity.js';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
 import { CityService } from '../city/city.service.js';
@@ -8,12 +8,15 @@ import type { LiveEvents } from '../live/live-events.types.js';
 import { LiveEventsService } from '../live/live-events.service.js';
 import { personRoom } from '../live/live-rooms.js';
 import { localDateOf } from '../schedules/slot-calendar.js';
-import type { Appointment } from './appointment.entity.js';
+import { Appointment } from './appointment.entity.js';
 import type { WaitlistView } from './appointment-view.types.js';
 import { WaitlistEntry } from './waitlist-entry.entity.js';
 
 /** How long a freed slot is held for the first waiter before anyone may book it. */
 export const HOLD_MINUTES = 15;
+
+/** How often holds that ran out are looked for and passed on, when no booking of that official came first. */
+const PASS_ON_EVERY_MS = 15_000;
 
 /** A hold made in a transaction, to announce once it has committed. */
 export interface Offer {
@@ -21,15 +24,62 @@ export interface Offer {
   payload: LiveEvents['appointment.offered'];
 }
 
-/** The waiting list per service and day: the first waiter is offered a slot that frees up. */
+/**
+ * The waiting list per service and day: the first waiter is offered a slot that frees up; an offer declined or not
+ * taken in time goes to the next one.
+ */
 @Injectable()
-export class WaitlistService {
+export class WaitlistService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly city: CityService,
     private readonly audit: AuditService,
     private readonly live: LiveEventsService,
   ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.passOnExpiredHolds().catch(() => undefined), PASS_ON_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Every hold that ran out, anywhere, expired and passed on; each instance may run it (rows are claimed). */
+  async passOnExpiredHolds(): Promise<void> {
+    const offers = await this.dataSource.transaction((manager) => this.expireHolds(manager));
+    this.announce(...offers);
+  }
+
+  /**
+   * Expires the holds that ran out (of one official, or all) and offers each slot still ahead to the next waiter,
+   * in the caller's transaction; returns the offers to announce after commit. Booking paths call it first, so a
+   * waiter keeps their turn over someone who happens to book the moment a hold runs out.
+   */
+  async expireHolds(manager: EntityManager, officialId?: string): Promise<Offer[]> {
+    const expired = await manager.query<{ id: string }[]>(
+      `WITH expired AS (
+         UPDATE appointment SET status = 'expired', updated_at = now(), revision = revision + 1
+          WHERE id IN (SELECT id FROM appointment WHERE status = 'held' AND hold_expires_at <= now() AND ($1::text IS NULL OR official_id = $1)
+                        ORDER BY hold_expires_at LIMIT 100 FOR UPDATE SKIP LOCKED)
+          RETURNING id)
+       SELECT id FROM expired`,
+      [officialId ?? null],
+    );
+    if (expired.length === 0) return [];
+    const holds = await manager
+      .getRepository(Appointment)
+      .find({ where: { id: In(expired.map((row) => row.id)) }, order: { startsAt: 'ASC' } });
+    const offers: Offer[] = [];
+    for (const hold of holds) {
+      const offer = hold.startsAt.getTime() > Date.now() ? await this.offerFreedSlot(manager, hold) : null;
+      if (offer) offers.push(offer);
+    }
+    return offers;
+  }
 
   async join(serviceId: string, day: string, citizen: UserAccount, context: AuditContext): Promise<WaitlistView> {
     if (this.city.service(serviceId)?.kind !== 'appointment') throw new DomainError('APPOINTMENT_UNKNOWN_SERVICE');
@@ -110,9 +160,9 @@ export class WaitlistService {
     };
   }
 
-  /** Tells the waiter, on every device they are signed in on. */
-  announce(offer: Offer | null): void {
-    if (offer) this.live.publish([personRoom(offer.citizenId)], 'appointment.offered', offer.payload);
+  /** Tells each waiter, on every device they are signed in on. */
+  announce(...offers: (Offer | null)[]): void {
+    for (const offer of offers) if (offer) this.live.publish([personRoom(offer.citizenId)], 'appointment.offered', offer.payload);
   }
 }
 
