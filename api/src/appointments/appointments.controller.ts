@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { UserAccount } from '../accounts/user-account.entity.js';
 import type { AuditContext } from '../audit/audit.service.js';
 import { Audit, CurrentUser, Roles } from '../auth/request-identity.js';
 import { ParseId } from '../common/parse-id.pipe.js';
-import { type IdempotentAnswer, IdempotencyService } from '../idempotency/idempotency.service.js';
+import type { IdempotentAnswer } from '../idempotency/idempotency.service.js';
+import { IdempotentWrite, type WriteRequest, WriteRequestOf } from '../idempotency/idempotent-write.js';
 import { AppointmentCalendarService, calendarReply } from './appointment-calendar.service.js';
 import { AppointmentReader } from './appointment-reader.js';
 import type { AppointmentView, CheckedIn, WaitlistView } from './appointment-view.types.js';
@@ -16,18 +17,6 @@ import { CalendarQuery } from './dto/date-range.query.js';
 import { JoinWaitlistDto } from './dto/join-waitlist.dto.js';
 import { RescheduleAppointmentDto } from './dto/reschedule-appointment.dto.js';
 import { WaitlistService } from './waitlist.service.js';
-
-const KEY_HEADER = {
-  name: 'Idempotency-Key',
-  description: 'Up to 255 visible ASCII characters; the same key replays the first answer for 24 h.',
-};
-
-/** Sends a write's answer with its status; a replay says so in `Idempotent-Replayed`. */
-function answered<T>(reply: FastifyReply, answer: IdempotentAnswer<T>): T {
-  reply.status(answer.status);
-  if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
-  return answer.body;
-}
 
 @ApiTags('appointments')
 @Controller('api/appointments')
@@ -41,17 +30,15 @@ export class AppointmentsController {
 
   @Post()
   @Roles('citizen')
-  @ApiHeader({ ...KEY_HEADER, required: true })
+  @IdempotentWrite({ keyRequired: true })
   @ApiCreatedResponse({ description: 'Booked, on a new case or the one named.' })
-  async book(
+  book(
     @Body() dto: CreateAppointmentDto,
-    @Headers('idempotency-key') key: string | undefined,
     @CurrentUser() user: UserAccount,
     @Audit() context: AuditContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AppointmentView> {
-    const request = { key: IdempotencyService.keyOf(key, true), route: '/api/appointments', body: dto };
-    return answered(reply, await this.appointments.book(dto, user, request, context));
+    @WriteRequestOf() request: WriteRequest,
+  ): Promise<IdempotentAnswer<AppointmentView>> {
+    return this.appointments.book(dto, user, request, context);
   }
 
   @Get()
@@ -91,63 +78,55 @@ export class AppointmentsController {
   }
 
   @Post(':id/cancel')
-  @ApiHeader(KEY_HEADER)
+  @IdempotentWrite({ keyRequired: false })
   @ApiOkResponse({ description: 'Cancelled; the freed time is offered to the first on the waiting list.' })
-  async cancel(
+  cancel(
     @Param('id', ParseId) id: string,
-    @Headers('idempotency-key') key: string | undefined,
     @CurrentUser() user: UserAccount,
     @Audit() context: AuditContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AppointmentView> {
-    const request = { key: IdempotencyService.keyOf(key, false), route: `/api/appointments/${id}/cancel`, body: null };
-    return answered(reply, await this.appointments.cancel(id, user, request, context));
+    @WriteRequestOf() request: WriteRequest,
+  ): Promise<IdempotentAnswer<AppointmentView>> {
+    return this.appointments.cancel(id, user, request, context);
   }
 
   @Post(':id/reschedule')
   @Roles('citizen')
-  @ApiHeader(KEY_HEADER)
+  @IdempotentWrite({ keyRequired: false })
   @ApiOkResponse({ description: 'Moved: the new time taken and the old freed together, or nothing changed.' })
-  async reschedule(
+  reschedule(
     @Param('id', ParseId) id: string,
     @Body() dto: RescheduleAppointmentDto,
-    @Headers('idempotency-key') key: string | undefined,
     @CurrentUser() user: UserAccount,
     @Audit() context: AuditContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AppointmentView> {
-    const request = { key: IdempotencyService.keyOf(key, false), route: `/api/appointments/${id}/reschedule`, body: dto };
-    return answered(reply, await this.appointments.reschedule(id, dto, user, request, context));
+    @WriteRequestOf() request: WriteRequest,
+  ): Promise<IdempotentAnswer<AppointmentView>> {
+    return this.appointments.reschedule(id, dto, user, request, context);
   }
 
   @Post(':id/accept')
   @Roles('citizen')
-  @ApiHeader(KEY_HEADER)
+  @IdempotentWrite({ keyRequired: false })
   @ApiOkResponse({ description: 'The time held from the waiting list is booked.' })
-  async accept(
+  accept(
     @Param('id', ParseId) id: string,
-    @Headers('idempotency-key') key: string | undefined,
     @CurrentUser() user: UserAccount,
     @Audit() context: AuditContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AppointmentView> {
-    const request = { key: IdempotencyService.keyOf(key, false), route: `/api/appointments/${id}/accept`, body: null };
-    return answered(reply, await this.appointments.accept(id, user, request, context));
+    @WriteRequestOf() request: WriteRequest,
+  ): Promise<IdempotentAnswer<AppointmentView>> {
+    return this.appointments.accept(id, user, request, context);
   }
 
   @Post(':id/check-in')
   @Roles('citizen')
-  @ApiHeader(KEY_HEADER)
+  @IdempotentWrite({ keyRequired: false })
   @ApiOkResponse({ description: 'Arrived, with a priority ticket in the queue of its counter (the token is shown once).' })
-  async checkIn(
+  checkIn(
     @Param('id', ParseId) id: string,
-    @Headers('idempotency-key') key: string | undefined,
     @CurrentUser() user: UserAccount,
     @Audit() context: AuditContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CheckedIn> {
-    const request = { key: IdempotencyService.keyOf(key, false), route: `/api/appointments/${id}/check-in`, body: null };
-    return answered(reply, await this.appointments.checkIn(id, user, request, context));
+    @WriteRequestOf() request: WriteRequest,
+  ): Promise<IdempotentAnswer<CheckedIn>> {
+    return this.appointments.checkIn(id, user, request, context);
   }
 
   @Post(':id/status')

@@ -8,6 +8,7 @@ import type { AppointmentService, Official } from '../city/city-pack.types.js';
 import { CityService } from '../city/city.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { type IdempotentAnswer, IdempotencyService } from '../idempotency/idempotency.service.js';
+import type { WriteRequest } from '../idempotency/idempotent-write.js';
 import { QueuesService } from '../queues/queues.service.js';
 import type { IssuedTicket } from '../queues/queue-view.types.js';
 import { SchedulesService } from '../schedules/schedules.service.js';
@@ -22,13 +23,6 @@ import { type Offer, WaitlistService } from './waitlist.service.js';
 
 /** Check-in opens this long before the start and closes at the end. */
 export const CHECK_IN_OPENS_MINUTES = 30;
-
-/** A booking write's Idempotency-Key (if sent) and the request it came with, for replays. */
-export interface WriteRequest {
-  key: string | undefined;
-  route: string;
-  body: unknown;
-}
 
 /** Booking and moving appointments. Every write runs once per Idempotency-Key; the database refuses overlaps. */
 @Injectable()
