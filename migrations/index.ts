@@ -11,6 +11,7 @@ import { AccessTokens1764000009000 } from './1764000009000-AccessTokens.js';
 import { Consultations1764000010000 } from './1764000010000-Consultations.js';
 import { PresenceReports1764000011000 } from './1764000011000-PresenceReports.js';
 import { DeclinedHolds1764000012000 } from './1764000012000-DeclinedHolds.js';
+import { OfficialAccounts1764000013000 } from './1764000013000-OfficialAccounts.js';
 
 /** Every migration, oldest first. `npm run migration:generate` appends here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Consultations1764000010000,
   PresenceReports1764000011000,
   DeclinedHolds1764000012000,
+  OfficialAccounts1764000013000,
 ];

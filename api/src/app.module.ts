@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type Type, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
@@ -16,14 +16,14 @@ import { ConsultationsModule } from './consultations/consultations.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { Open311Module } from './open311/open311.module.js';
 import { LiveModule } from './live/live.module.js';
+import { PresenceModule } from './presence/presence.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { TourismModule } from './tourism/tourism.module.js';
 import type { CityPack } from './city/city-pack.types.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
-import { DomainError } from './common/domain-error.js';
 import { ErrorResponder, LOGGER } from './common/error-responder.js';
-import { validationFailures } from './common/validation-failures.js';
+import { validationPipe } from './common/validation-pipe.js';
 import { APP_CONFIG } from './config/app-config.token.js';
 import type { AppConfig } from './config/environment.js';
 import { HealthController } from './health/health.controller.js';
@@ -69,6 +69,7 @@ export class AppModule {
         AppointmentsModule,
         DocumentsModule,
         ConsultationsModule,
+        PresenceModule,
         ...extraModules,
       ],
       controllers: [HealthController],
@@ -85,12 +86,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ApiErrorFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            transform: true,
-            exceptionFactory: (errors) => new DomainError('VALIDATION_FAILED', {}, { fields: validationFailures(errors) }),
-          }),
+          useValue: validationPipe(),
         },
       ],
       exports: [ErrorResponder, I18nService, LOGGER, APP_CONFIG, REDIS],

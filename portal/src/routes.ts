@@ -57,7 +57,7 @@ export const routes: Route[] = [
     titleKey: 'complaintsNew.title',
     // The form helpers' shared texts (error summary, network errors) live in the account namespace; a place
     // picked in the 3D twin is described in the twin's.
-    namespaces: ['complaints', 'account', 'twin'],
+    namespaces: ['complaints', 'account', 'twin', 'documents'],
     load: () => import('./pages/complaints/new-complaint-page').then((m) => m.newComplaintPage),
   },
   {
@@ -76,7 +76,7 @@ export const routes: Route[] = [
     // One complaint: /complaints/case?id=<uuid> (routes are exact paths).
     path: '/complaints/case',
     titleKey: 'complaintsCase.title',
-    namespaces: ['complaints', 'account'],
+    namespaces: ['complaints', 'account', 'consultations', 'documents'],
     load: () => import('./pages/complaints/complaint-page').then((m) => m.complaintPage),
   },
   {
@@ -90,14 +90,14 @@ export const routes: Route[] = [
     // One complaint: /console/complaint?id=<uuid> (routes are exact paths).
     path: '/console/complaint',
     titleKey: 'consoleComplaint.title',
-    namespaces: ['console', 'complaints', 'account'],
+    namespaces: ['console', 'complaints', 'account', 'consultations'],
     load: () => import('./pages/console/case-page').then((m) => m.casePage),
   },
   {
     path: '/queues',
     titleKey: 'queues.title',
     // The form helpers' shared texts (error summary, network errors) live in the account namespace.
-    namespaces: ['queues', 'account'],
+    namespaces: ['queues', 'account', 'consultations'],
     load: () => import('./pages/queues/take-ticket-page').then((m) => m.takeTicketPage),
   },
   {
@@ -116,14 +116,14 @@ export const routes: Route[] = [
     // One counter's console: /console/counter?id=<counter id> (routes are exact paths).
     path: '/console/counter',
     titleKey: 'consoleCounter.title',
-    namespaces: ['console', 'queues', 'account'],
+    namespaces: ['console', 'queues', 'account', 'consultations'],
     load: () => import('./pages/console/counter-page').then((m) => m.counterPage),
   },
   {
     path: '/appointments',
     titleKey: 'appointmentsMine.title',
     // The form helpers' shared texts (error summary, network errors) live in the account namespace.
-    namespaces: ['appointments', 'account'],
+    namespaces: ['appointments', 'account', 'consultations'],
     load: () => import('./pages/appointments/my-appointments-page').then((m) => m.myAppointmentsPage),
   },
   {
@@ -143,7 +143,7 @@ export const routes: Route[] = [
   {
     path: '/console/calendar',
     titleKey: 'consoleCalendar.title',
-    namespaces: ['console', 'appointments', 'account'],
+    namespaces: ['console', 'appointments', 'account', 'consultations'],
     load: () => import('./pages/console/calendar-page').then((m) => m.calendarPage),
   },
   {
@@ -159,6 +159,27 @@ export const routes: Route[] = [
     titleKey: 'documentsSubmission.title',
     namespaces: ['documents', 'account'],
     load: () => import('./pages/documents/submission-page').then((m) => m.submissionPage),
+  },
+  {
+    // One consultation's room: /consultations/room?id=<uuid> (routes are exact paths); read-only once it has ended.
+    path: '/consultations/room',
+    titleKey: 'consultationsRoom.title',
+    namespaces: ['consultations', 'account'],
+    load: () => import('./pages/consultations/consultation-room-page').then((m) => m.consultationRoomPage),
+  },
+  {
+    path: '/console/submissions',
+    titleKey: 'consoleSubmissions.title',
+    // The console's access texts live in its namespace, the form helpers' shared texts in account.
+    namespaces: ['documents', 'console', 'account'],
+    load: () => import('./pages/console/submissions-page').then((m) => m.submissionsPage),
+  },
+  {
+    // One application under review: /console/submission?id=<uuid> (routes are exact paths).
+    path: '/console/submission',
+    titleKey: 'consoleSubmission.title',
+    namespaces: ['documents', 'console', 'account'],
+    load: () => import('./pages/console/submission-review-page').then((m) => m.submissionReviewPage),
   },
   {
     path: '/twin',

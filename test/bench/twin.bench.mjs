@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { stopChild } from './bench-support.mjs';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const IDLE_SECONDS = 5;
@@ -81,8 +82,7 @@ export async function twinBench(root) {
     };
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
-    await exited;
+    await stopChild(child, exited);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-// The memory an upload costs the API: the built server (`npm run build:api`) is started on the embedded database,
+// The memory an upload costs the API: the built server (`npm run build:api`) is started on a PostgreSQL database,
 // 200 MB are streamed to it, and the server process's resident memory (VmRSS, sampled every 10 ms) is compared
 // with its level just before. Two shapes: one 200 MB request (the largest required document allows 50 MiB, so
 // the server takes 50 MiB to disk, stops at the limit with 413 and reads the rest of the body away), and four
@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withDatabase } from './bench-support.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const MB = 1_000_000;
@@ -23,10 +24,17 @@ const freePort = () =>
     });
   });
 
-async function startServer(dataDir, port) {
+async function startServer(dataDir, port, databaseUrl) {
   const child = spawn(process.execPath, ['dist/api/src/main.js'], {
     cwd: root,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000' },
+    env: {
+      PATH: process.env.PATH,
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve, reject) => {
@@ -77,11 +85,16 @@ async function measure(pid, work) {
   };
 }
 
-export async function measureUploadMemory() {
+/** On PostgreSQL (a database of its own), so that the figures are the API's memory, not the embedded database's. */
+export function measureUploadMemory() {
+  return withDatabase('upload', (databaseUrl) => measureOn(databaseUrl));
+}
+
+async function measureOn(databaseUrl) {
   const dataDir = mkdtempSync(join(tmpdir(), 'civicverse-upload-bench-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = await startServer(dataDir, port);
+  const server = await startServer(dataDir, port, databaseUrl);
   try {
     const registered = await fetch(`${base}/api/auth/register`, {
       method: 'POST',

@@ -6,6 +6,7 @@ import type { FreeSlot } from '../../api/src/appointments/appointment-view.types
 import { appointmentHelpers } from '../support/appointment-helpers.js';
 import { describeWithBrowser, launchBrowser, newPage } from '../support/browser.js';
 import type { TestClient } from '../support/http-client.js';
+import { chooseRadio, focusIsOn, press } from '../support/keyboard.js';
 import { axeViolations, tabTo } from '../support/page-checks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
@@ -15,26 +16,6 @@ import { describeWithDatabase } from '../support/test-database.js';
 const SERVICE = 'business-permit-consultation';
 const DEPARTMENT = 'economy';
 const DAY_MS = 86_400_000;
-
-async function press(page: Page, selector: string, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
-  await tabTo(page, selector);
-  await page.keyboard.press(key);
-}
-
-async function focusIsOn(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((wanted) => document.activeElement?.id === wanted, id);
-}
-
-/** Tabs into a radio group and moves through it with the arrow keys (Space for the first) until `id` is chosen. */
-async function chooseRadio(page: Page, name: string, id: string): Promise<void> {
-  await tabTo(page, `input[name="${name}"]`);
-  for (let presses = 0; presses < 60; presses += 1) {
-    if (await page.isChecked(`#${id}`)) return;
-    const focused = await page.evaluate(() => document.activeElement?.id);
-    await page.keyboard.press(focused === id ? 'Space' : 'ArrowDown');
-  }
-  throw new Error(`#${id} was not reached with the arrow keys`);
-}
 
 function seoulToday(): string {
   return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Seoul' }).format(new Date());

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import { axeViolations, tabTo } from '../support/page-checks.js';
 import { describeWithBrowser, launchBrowser, newPage } from '../support/browser.js';
 import { TestClient, uniqueEmail } from '../support/http-client.js';
+import { chooseWithArrows, focusIsOn, press, shiftTabTo } from '../support/keyboard.js';
+import { makeOfficial } from '../support/officials.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
 
@@ -12,34 +13,6 @@ interface Filed {
 }
 
 const password = 'lantern-harbour-42';
-
-/** Moves focus backwards with Shift+Tab only, until the element matching `selector` has it. */
-async function shiftTabTo(page: Page, selector: string, limit = 40): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Shift+Tab');
-  }
-  throw new Error(`${selector} was not reached with ${limit} presses of Shift+Tab`);
-}
-
-/** Chooses an option of a focused-by-Tab select with the arrow keys, as a keyboard user does. */
-async function chooseWithArrows(page: Page, selector: string, value: string): Promise<void> {
-  await tabTo(page, selector);
-  for (let presses = 0; presses < 20; presses += 1) {
-    if ((await page.inputValue(selector)) === value) return;
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`${value} was not reached in ${selector}`);
-}
-
-async function pressOn(page: Page, selector: string, key = 'Enter'): Promise<void> {
-  await tabTo(page, selector);
-  await page.keyboard.press(key);
-}
-
-async function focusIsOn(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((wanted) => document.activeElement?.id === wanted, id);
-}
 
 describeWithDatabase('complaint journeys, keyboard only', () => {
   describeWithBrowser('in Chromium', () => {
@@ -71,30 +44,20 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
       expect(response.status).toBe(201);
       return (await response.json()) as Filed;
     };
-    const officialOf = async (departmentId: string): Promise<TestClient> => {
-      const admin = client();
-      const demoAdmin = demoAccounts.find((account) => account.role === 'admin');
-      await admin.signIn(demoAdmin?.email ?? '', demoAdmin?.password ?? '');
-      const email = uniqueEmail('official');
-      const made = await admin.post('/api/admin/officials', { email, displayName: 'Officer', departmentId, password });
-      expect(made.status).toBe(201);
-      const official = client();
-      await official.signIn(email, password);
-      return official;
-    };
+    const officialOf = async (departmentId: string): Promise<TestClient> => (await makeOfficial(api.url, departmentId)).client;
 
     test.each(['en', 'ar'])('file a complaint with its questions answered, without an account, and track it (%s)', async (lang) => {
       await page.goto(`${api.url}/complaints/new?lang=${lang}`);
       await page.waitForSelector(`html[lang="${lang}"] #complaint-form`);
 
       // Sending with nothing filled in: the summary takes focus, nothing is lost.
-      await pressOn(page, '#complaint-submit');
+      await press(page, '#complaint-submit');
       await page.waitForSelector('#complaint-form-error-summary');
       await page.waitForFunction(() => document.activeElement?.closest('#complaint-form-error-summary') !== null);
       expect(await axeViolations(page)).toEqual([]);
 
       // Choosing a kind of problem brings its questions; another kind swaps them and keeps the description.
-      await pressOn(page, '#complaint-service-pothole', 'Space');
+      await press(page, '#complaint-service-pothole', 'Space');
       await page.waitForSelector('#complaint-attribute-size-small');
       await tabTo(page, '#complaint-description');
       await page.keyboard.type('A deep pothole in the bus lane near the plaza.');
@@ -109,22 +72,22 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
       // The required question left unanswered is reported on it.
       await tabTo(page, '#complaint-address');
       await page.keyboard.type('110 Sejong-daero, Jung-gu');
-      await pressOn(page, '#complaint-submit');
+      await press(page, '#complaint-submit');
       await page.waitForSelector('#complaint-attribute-size-error');
       expect(await page.$$eval('#complaint-form-error-summary a', (links) => links.map((link) => link.getAttribute('href')))).toEqual([
         '#complaint-attribute-size-small',
       ]);
       expect(await axeViolations(page)).toEqual([]);
 
-      await pressOn(page, '#complaint-attribute-size-small', 'Space');
-      await pressOn(page, '#complaint-submit');
+      await press(page, '#complaint-attribute-size-small', 'Space');
+      await press(page, '#complaint-submit');
       await page.waitForSelector('#complaint-panel-heading');
       await focusIsOn(page, 'complaint-panel-heading');
       const caseNumber = (await page.textContent('#complaint-case-number'))?.trim() ?? '';
       expect(caseNumber).toMatch(/^SEL-\d{4}-\d{6}$/);
       expect(await axeViolations(page)).toEqual([]);
 
-      await pressOn(page, '#complaint-track-link');
+      await press(page, '#complaint-track-link');
       await page.waitForSelector('#track-case-number');
       expect((await page.textContent('#track-case-number'))?.trim()).toBe(caseNumber);
       expect(await page.getAttribute('#track-status [data-status]', 'data-status')).toBe('submitted');
@@ -138,7 +101,7 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
 
         await page.goto(`${api.url}/complaints/new?lang=${lang}`);
         await page.waitForSelector(`html[lang="${lang}"] #complaint-form`);
-        await pressOn(page, '#complaint-service-pothole', 'Space');
+        await press(page, '#complaint-service-pothole', 'Space');
         await chooseWithArrows(page, '#complaint-place', 'seoul-library');
         const suggestion = `#complaint-nearby-list [data-case-number="${complaint.caseNumber}"]`;
         await page.waitForSelector(suggestion);
@@ -147,14 +110,14 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
         expect(await page.textContent(suggestion)).toContain(`Pothole by the library steps (${lang}).`);
         expect(await axeViolations(page)).toEqual([]);
 
-        await pressOn(page, `#nearby-follow-${complaint.id}`);
+        await press(page, `#nearby-follow-${complaint.id}`);
         await page.waitForSelector('#follow-panel-heading');
         await focusIsOn(page, 'follow-panel-heading');
         expect((await page.textContent('#follow-case-number'))?.trim()).toBe(complaint.caseNumber);
         expect((await page.textContent('#follow-token'))?.trim()).toMatch(/^[A-Za-z0-9_-]{24}$/);
         expect(await axeViolations(page)).toEqual([]);
 
-        await pressOn(page, '#follow-track-link');
+        await press(page, '#follow-track-link');
         await page.waitForSelector('#track-case-number');
         expect((await page.textContent('#track-case-number'))?.trim()).toBe(complaint.caseNumber);
         expect(await axeViolations(page)).toEqual([]);
@@ -183,14 +146,14 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
         await page.keyboard.press('Enter');
         await page.waitForSelector('#complaint-signed-in');
 
-        await pressOn(page, '#complaint-service-pothole', 'Space');
+        await press(page, '#complaint-service-pothole', 'Space');
         await chooseWithArrows(page, '#complaint-place', 'seoul-council');
-        await pressOn(page, `#nearby-follow-${complaint.id}`);
+        await press(page, `#nearby-follow-${complaint.id}`);
         await page.waitForSelector('#nearby-followed');
         await focusIsOn(page, 'nearby-followed');
         expect(await axeViolations(page)).toEqual([]);
 
-        await pressOn(page, '#nearby-mine-link');
+        await press(page, '#nearby-mine-link');
         const row = `#mine-table tr[data-case-number="${complaint.caseNumber}"]`;
         await page.waitForSelector(row);
         expect(await page.getAttribute(row, 'data-relation')).toBe('following');
@@ -198,7 +161,7 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
         expect(await page.getAttribute(`${row} [data-status]`, 'data-status')).toBe('acknowledged');
         expect(await axeViolations(page)).toEqual([]);
 
-        await pressOn(page, `${row} a`);
+        await press(page, `${row} a`);
         await page.waitForSelector('#case-history');
         expect((await page.textContent('#case-case-number'))?.trim()).toBe(complaint.caseNumber);
         expect(await page.$$eval('#case-history > li', (items) => items.map((item) => item.getAttribute('data-status')))).toEqual([
@@ -213,7 +176,7 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
         expect(await page.$('#case-attributes')).toBeNull();
         expect(await axeViolations(page)).toEqual([]);
 
-        await pressOn(page, '#case-unfollow');
+        await press(page, '#case-unfollow');
         await page.waitForURL(/\/complaints\/mine/);
         await page.waitForSelector('#mine-empty');
         expect(await page.$(row)).toBeNull();

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import { localesDir } from '../../api/src/config/paths.js';
 import { describeWithBrowser, launchBrowser, newPage } from '../support/browser.js';
 import { TestClient, uniqueEmail } from '../support/http-client.js';
+import { focusIsOn, press } from '../support/keyboard.js';
+import { makeOfficial, officialPassword as password } from '../support/officials.js';
 import { axeViolations, tabTo } from '../support/page-checks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
@@ -23,20 +24,9 @@ function consoleText(lang: string): { inbox: { table: { you: string } } } {
   return JSON.parse(readFileSync(join(localesDir, lang, 'console.json'), 'utf8')) as { inbox: { table: { you: string } } };
 }
 
-const password = 'harbour-lantern-99';
-
 async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await tabTo(page, selector);
   await page.keyboard.type(text);
-}
-
-async function press(page: Page, selector: string, key: 'Enter' | 'Space'): Promise<void> {
-  await tabTo(page, selector);
-  await page.keyboard.press(key);
-}
-
-async function focusIsOn(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((wanted) => document.activeElement?.id === wanted, id);
 }
 
 /** After a change on the case page: the success banner has focus and the page shows the new state. */
@@ -57,18 +47,7 @@ describeWithDatabase("officials' complaint pages, keyboard only", () => {
       api = await startTestApp({ DEMO_DATA: 'true' });
       browser = await launchBrowser();
       // An official of the department potholes go to, made by an admin as the city would.
-      const admin = new TestClient(api.url);
-      const demoAdmin = demoAccounts.find((account) => account.role === 'admin');
-      await admin.signIn(demoAdmin?.email ?? '', demoAdmin?.password ?? '');
-      officialEmail = uniqueEmail('console-official');
-      const created = await admin.post('/api/admin/officials', {
-        email: officialEmail,
-        displayName: 'Officer Min',
-        departmentId: 'safety',
-        password,
-      });
-      expect(created.status).toBe(201);
-      officialId = ((await created.json()) as { id: string }).id;
+      ({ email: officialEmail, id: officialId } = await makeOfficial(api.url, 'safety', 'Officer Min'));
     });
     beforeEach(async () => {
       page = await newPage(browser);

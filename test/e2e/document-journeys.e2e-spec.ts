@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import { localesDir } from '../../api/src/config/paths.js';
 import type { SubmissionView } from '../../api/src/documents/document-view.types.js';
 import { describeWithBrowser, launchBrowser, newPage } from '../support/browser.js';
 import { TestClient, uniqueEmail } from '../support/http-client.js';
+import { press } from '../support/keyboard.js';
+import { makeOfficial } from '../support/officials.js';
 import { axeViolations, tabTo } from '../support/page-checks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
@@ -14,7 +15,6 @@ import { describeWithDatabase } from '../support/test-database.js';
 const SERVICE = 'youth-rent-support';
 const REQUIREMENTS = ['lease-contract', 'rent-payment-proof', 'resident-registration-copy'];
 const PDF_ONLY = 'lease-contract';
-const password = 'lantern-harbour-42';
 
 /** The smallest file whose first bytes say PDF, as the API's type check reads them. */
 const pdf = (name: string) => ({
@@ -35,11 +35,6 @@ interface DocumentTexts {
 function texts(lang: string): { documents: DocumentTexts; errors: Record<string, string> } {
   const read = (namespace: string): unknown => JSON.parse(readFileSync(join(localesDir, lang, `${namespace}.json`), 'utf8'));
   return { documents: read('documents') as DocumentTexts, errors: read('errors') as Record<string, string> };
-}
-
-async function pressOn(page: Page, selector: string, key = 'Enter'): Promise<void> {
-  await tabTo(page, selector);
-  await page.keyboard.press(key);
 }
 
 /**
@@ -77,17 +72,7 @@ describeWithDatabase('document journeys, keyboard only', () => {
       expect((await person.register(uniqueEmail('applicant'))).status).toBe(201);
       return person;
     };
-    const officialOf = async (departmentId: string): Promise<TestClient> => {
-      const admin = client();
-      const demoAdmin = demoAccounts.find((account) => account.role === 'admin');
-      await admin.signIn(demoAdmin?.email ?? '', demoAdmin?.password ?? '');
-      const email = uniqueEmail('official');
-      const made = await admin.post('/api/admin/officials', { email, displayName: 'Officer', departmentId, password });
-      expect(made.status).toBe(201);
-      const official = client();
-      await official.signIn(email, password);
-      return official;
-    };
+    const officialOf = async (departmentId: string): Promise<TestClient> => (await makeOfficial(api.url, departmentId)).client;
     /** The browser takes over the session of a person signed in through the API. */
     const signInBrowser = async (person: TestClient) => {
       const [name = '', value = ''] = (person.cookie ?? '').split('=');
@@ -106,7 +91,7 @@ describeWithDatabase('document journeys, keyboard only', () => {
         await page.waitForSelector('#documents-mine-empty');
         expect(await axeViolations(page)).toEqual([]);
 
-        await pressOn(page, `#documents-start-${SERVICE}`);
+        await press(page, `#documents-start-${SERVICE}`);
         await page.waitForSelector('#submission-details');
         const id = new URL(page.url()).searchParams.get('id') ?? '';
         const caseNumber = (await page.textContent('#submission-case-number'))?.trim() ?? '';
@@ -117,7 +102,7 @@ describeWithDatabase('document journeys, keyboard only', () => {
 
         // A PNG where only PDF is accepted: the API's 415, in the page's language, on that document's field.
         await chooseFile(page, PDF_ONLY, png);
-        await pressOn(page, `#document-upload-${PDF_ONLY}`);
+        await press(page, `#document-upload-${PDF_ONLY}`);
         await page.waitForSelector(`#document-file-${PDF_ONLY}-error`);
         expect(await page.textContent(`#document-file-${PDF_ONLY}-error`)).toContain(errors.DOCUMENT_TYPE_NOT_ALLOWED);
         expect(await page.getAttribute(`#document-file-${PDF_ONLY}`, 'aria-invalid')).toBe('true');
@@ -138,7 +123,7 @@ describeWithDatabase('document journeys, keyboard only', () => {
         for (const requirementId of REQUIREMENTS) {
           uploadsStarted += 1;
           await chooseFile(page, requirementId, pdf(`${requirementId}.pdf`));
-          await pressOn(page, `#document-upload-${requirementId}`);
+          await press(page, `#document-upload-${requirementId}`);
           await page.waitForFunction(
             (bar) => (document.getElementById(bar) as HTMLProgressElement | null)?.value === 100,
             `document-progress-${requirementId}-bar`,
@@ -153,11 +138,11 @@ describeWithDatabase('document journeys, keyboard only', () => {
         // A file sent by mistake is deleted while the application is a draft, and sent again.
         const last = REQUIREMENTS[REQUIREMENTS.length - 1] ?? '';
         const lastId = ((await page.getAttribute(`#document-files-${last} li`, 'id')) ?? '').replace(/^document-/, '');
-        await pressOn(page, `#document-delete-${lastId}`);
+        await press(page, `#document-delete-${lastId}`);
         await page.waitForSelector(`#document-files-${last}-none`);
         await page.waitForFunction((input) => document.activeElement?.id === input, `document-file-${last}`);
         await chooseFile(page, last, pdf(`${last}-again.pdf`));
-        await pressOn(page, `#document-upload-${last}`);
+        await press(page, `#document-upload-${last}`);
         await page.waitForFunction(
           ([list, text]) => document.getElementById(list ?? '')?.textContent?.includes(text ?? '') ?? false,
           [`document-files-${last}`, words.documentState.quarantined],
@@ -182,12 +167,12 @@ describeWithDatabase('document journeys, keyboard only', () => {
         await page.waitForSelector('#submission-submit');
         expect(await axeViolations(page)).toEqual([]);
 
-        await pressOn(page, '#submission-submit');
+        await press(page, '#submission-submit');
         await page.waitForFunction(() => document.activeElement?.id === 'submission-sent-heading');
         expect((await page.textContent('#submission-sent-case-number'))?.trim()).toBe(caseNumber);
         expect(await axeViolations(page)).toEqual([]);
 
-        await pressOn(page, '#submission-mine-link');
+        await press(page, '#submission-mine-link');
         await page.waitForSelector(`#documents-mine-table tr[data-case-number="${caseNumber}"][data-state="submitted"]`);
         expect(await axeViolations(page)).toEqual([]);
       },

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import { localesDir } from '../../api/src/config/paths.js';
 import type { IssuedTicket, TicketView } from '../../api/src/queues/queue-view.types.js';
 import { describeWithBrowser, launchBrowser, newPage } from '../support/browser.js';
-import { TestClient, uniqueEmail } from '../support/http-client.js';
+import { TestClient } from '../support/http-client.js';
+import { chooseRadio, chooseWithArrows, focusIsOn, press } from '../support/keyboard.js';
+import { makeOfficial, officialPassword as password, type TestOfficial } from '../support/officials.js';
 import { axeViolations, tabTo } from '../support/page-checks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
@@ -16,7 +17,6 @@ import { describeWithDatabase } from '../support/test-database.js';
 const CITIZEN_COUNTER = 'counter-5';
 const OFFICIAL_COUNTER = 'counter-4';
 const BOARD_COUNTER = 'counter-3';
-const password = 'harbour-lantern-99';
 
 interface QueueTexts {
   ticket: { next: string; ahead_one: string };
@@ -25,36 +25,6 @@ interface QueueTexts {
 
 function queueTexts(lang: string): QueueTexts {
   return JSON.parse(readFileSync(join(localesDir, lang, 'queues.json'), 'utf8')) as QueueTexts;
-}
-
-async function press(page: Page, selector: string, key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
-  await tabTo(page, selector);
-  await page.keyboard.press(key);
-}
-
-async function focusIsOn(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((wanted) => document.activeElement?.id === wanted, id);
-}
-
-/** Tabs into a radio group and moves through it with the arrow keys (Space for the first) until `id` is chosen. */
-async function chooseRadio(page: Page, name: string, id: string): Promise<void> {
-  await tabTo(page, `input[name="${name}"]`);
-  for (let presses = 0; presses < 20; presses += 1) {
-    if (await page.isChecked(`#${id}`)) return;
-    const focused = await page.evaluate(() => document.activeElement?.id);
-    await page.keyboard.press(focused === id ? 'Space' : 'ArrowDown');
-  }
-  throw new Error(`#${id} was not reached with the arrow keys`);
-}
-
-/** Chooses an option of a select reached with Tab, with the arrow keys. */
-async function chooseOption(page: Page, selector: string, value: string): Promise<void> {
-  await tabTo(page, selector);
-  for (let presses = 0; presses < 40; presses += 1) {
-    if ((await page.inputValue(selector)) === value) return;
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`${value} was not reached in ${selector}`);
 }
 
 async function regionSays(page: Page, id: string, ...parts: string[]): Promise<void> {
@@ -72,21 +42,13 @@ describeWithDatabase('queue journeys, keyboard only', () => {
     let api: TestApp;
     let browser: Browser;
     let page: Page;
-    const officials = new Map<string, { email: string; client: TestClient }>();
+    const officials = new Map<string, TestOfficial>();
 
     /** An official of the department, made by the demo admin as the city would, signed in for API steps. */
     const officialOf = async (departmentId: string) => {
       const known = officials.get(departmentId);
       if (known) return known;
-      const admin = new TestClient(api.url);
-      const demoAdmin = demoAccounts.find((account) => account.role === 'admin');
-      await admin.signIn(demoAdmin?.email ?? '', demoAdmin?.password ?? '');
-      const email = uniqueEmail(`queue-${departmentId}`);
-      const made = await admin.post('/api/admin/officials', { email, displayName: 'Officer Han', departmentId, password });
-      expect(made.status).toBe(201);
-      const client = new TestClient(api.url);
-      await client.signIn(email, password);
-      const official = { email, client };
+      const official = await makeOfficial(api.url, departmentId, 'Officer Han');
       officials.set(departmentId, official);
       return official;
     };
@@ -251,7 +213,7 @@ describeWithDatabase('queue journeys, keyboard only', () => {
         // Transfer: to the housing counter, keeping the place by the time the ticket was taken.
         await press(page, '#counter-call-next');
         await page.waitForSelector(`#counter-current-${second.id}[data-status="called"]`);
-        await chooseOption(page, `#counter-transfer-target-${second.id}`, 'counter-3/housing-support-consultation');
+        await chooseWithArrows(page, `#counter-transfer-target-${second.id}`, 'counter-3/housing-support-consultation');
         expect(await axeViolations(page)).toEqual([]);
         await press(page, `#counter-transfer-${second.id}`);
         await focusIsOn(page, 'counter-notice');

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import type { CityPack } from '../../api/src/city/city-pack.types.js';
 import type { TicketView } from '../../api/src/queues/queue-view.types.js';
 import { CHROMIUM_PATH, describeWithBrowser, launchBrowser, useBrowserSession } from '../support/browser.js';
-import { TestClient, uniqueEmail } from '../support/http-client.js';
+import type { TestClient } from '../support/http-client.js';
+import { makeOfficial } from '../support/officials.js';
 import { axeViolations, tabTo } from '../support/page-checks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithDatabase } from '../support/test-database.js';
@@ -63,18 +63,7 @@ describeWithDatabase('the 3D twin in a real browser', () => {
       api = await startTestApp();
       browser = await launchBrowser();
       // An official opens counter 1, so its official is available and takes tickets.
-      const admin = new TestClient(api.url);
-      const demoAdmin = demoAccounts.find((account) => account.role === 'admin');
-      await admin.signIn(demoAdmin?.email ?? '', demoAdmin?.password ?? '');
-      const email = uniqueEmail('twin-desk');
-      await admin.post('/api/admin/officials', {
-        email,
-        displayName: 'Officer',
-        departmentId: 'civil-affairs',
-        password: 'harbour-lantern-99',
-      });
-      desk = new TestClient(api.url);
-      await desk.signIn(email, 'harbour-lantern-99');
+      ({ client: desk } = await makeOfficial(api.url, 'civil-affairs'));
       expect((await desk.post(`/api/queues/${COUNTER}/open`)).status).toBe(200);
     }, 60_000);
     beforeEach(async () => {

@@ -196,6 +196,56 @@ describeWithDatabase('documents without a virus scanner: upload checks, held fil
     expect((await client().get(`/api/documents/${document.id}`)).status).toBe(401);
   });
 
+  test("the officials' list: their department's sent submissions, drafts only when asked, newest first, 100 a page", async () => {
+    const owner = await citizen();
+    const idsOf = async (person: TestClient, query: string) =>
+      ((await (await person.get(`/api/submissions${query}`)).json()) as SubmissionView[]).map((s) => s.id);
+    // 101 drafts of one citizen: one more than a page, so the second page of their own list holds exactly the first.
+    const drafts: SubmissionView[] = [];
+    for (let made = 0; made < 101; made += 1) drafts.push(await draft(owner));
+    const sent = drafts[100] as SubmissionView;
+    const file = (await (
+      await upload(owner, `/api/submissions/${sent.id}/documents`, pdf(), 'id.pdf', 'identity-document')
+    ).json()) as DocumentView;
+    const reviewer = await official('civil-affairs');
+    expect((await owner.post(`/api/documents/${file.id}/release`)).status).toBe(403);
+    expect((await reviewer.post(`/api/documents/${file.id}/release`)).status).toBe(200);
+    expect((await owner.post(`/api/submissions/${sent.id}/submit`)).status).toBe(200);
+
+    const [ownFirst, ownSecond] = [await idsOf(owner, ''), await idsOf(owner, '?page=2')];
+    expect(ownFirst).toEqual(
+      drafts
+        .slice(1)
+        .map((s) => s.id)
+        .reverse(),
+    );
+    expect(ownSecond).toEqual([drafts[0]?.id]);
+
+    const sentOnes = (await (await reviewer.get('/api/submissions')).json()) as (SubmissionView & { createdAt: string; state: string })[];
+    expect(sentOnes.map((s) => s.id)).toContain(sent.id);
+    expect(sentOnes.every((s) => s.state !== 'draft')).toBe(true);
+    const created = sentOnes.map((s) => Date.parse(s.createdAt));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    expect(await idsOf(reviewer, '?state=submitted')).toContain(sent.id);
+    expect(await idsOf(reviewer, '?state=approved')).not.toContain(sent.id);
+    // Drafts when asked: at least this citizen's hundred on the first page, the oldest of theirs further on.
+    const draftPages = [await idsOf(reviewer, '?state=draft'), await idsOf(reviewer, '?state=draft&page=2')];
+    expect(draftPages[0]).toHaveLength(100);
+    expect(draftPages[0]?.some((id) => draftPages[1]?.includes(id))).toBe(false);
+    expect(draftPages.flat()).toEqual(expect.arrayContaining(drafts.slice(0, 100).map((s) => s.id)));
+
+    // Another department's official, and another citizen, see none of them.
+    const welfare = await official('welfare');
+    for (const query of ['', '?state=draft', '?state=submitted']) expect(await idsOf(welfare, query)).not.toContain(sent.id);
+    expect(await idsOf(welfare, '?state=draft')).not.toContain(drafts[0]?.id);
+    expect(await idsOf(await citizen(), '')).toEqual([]);
+    for (const query of ['?page=0', '?page=1001', '?page=two', '?state=closed']) {
+      expect(await (await reviewer.get(`/api/submissions${query}`)).json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    }
+    expect(await idsOf(reviewer, '?page=1000')).toEqual([]);
+    expect((await client().get('/api/submissions')).status).toBe(401);
+  });
+
   test('submit needs every document ready; review goes submitted → in_review → needs_more → resubmitted → approved', async () => {
     const person = await citizen();
     const submission = await draft(person);
@@ -286,6 +336,51 @@ describeWithDatabase('documents without a virus scanner: upload checks, held fil
     const before = stored().length;
     expect((await person.request('DELETE', '/api/me', { password: 'lantern-harbour-42' })).status).toBeLessThan(300);
     expect(stored().length).toBe(before - 1);
+  });
+
+  test('a complaint keeps five files at most: the sixth is refused before its bytes are kept', async () => {
+    const person = await citizen();
+    const filed = (await (
+      await person.post('/api/complaints', {
+        serviceId: 'pothole',
+        description: 'A pothole that grows every day.',
+        location: { lat: 37.5665, long: 126.978 },
+        attributes: { size: 'large', lane: 'bus_lane' },
+      })
+    ).json()) as { complaint: { id: string } };
+    const path = `/api/complaints/${filed.complaint.id}/documents`;
+    const photo = (n: number) => Buffer.concat([JPEG_HEAD, Buffer.alloc(2000, n)]);
+    for (let n = 1; n <= 3; n += 1)
+      expect((await upload(person, path, photo(n), `hole-${n}.jpg`, undefined, 'image/jpeg')).status).toBe(201);
+    // Two at once while there is room for both: each is counted after the other, and both fit.
+    const before = stored().length;
+    const both = await Promise.all([4, 5].map((n) => upload(person, path, photo(n), `hole-${n}.jpg`, undefined, 'image/jpeg')));
+    expect(both.map((response) => response.status)).toEqual([201, 201]);
+    const full = await upload(person, path, photo(7), 'hole-7.jpg', undefined, 'image/jpeg');
+    expect(await full.json()).toMatchObject({ statusCode: 409, code: 'COMPLAINT_ATTACHMENTS_FULL', limit: 5 });
+    expect(stored().length).toBe(before + 2);
+    expect((await (await person.get(path)).json()) as DocumentView[]).toHaveLength(5);
+  });
+
+  test('the last place of a complaint goes to one of two files sent at once', async () => {
+    const person = await citizen();
+    const filed = (await (
+      await person.post('/api/complaints', {
+        serviceId: 'pothole',
+        description: 'Another pothole, by the market.',
+        location: { lat: 37.5665, long: 126.978 },
+        attributes: { size: 'small', lane: 'bus_lane' },
+      })
+    ).json()) as { complaint: { id: string } };
+    const path = `/api/complaints/${filed.complaint.id}/documents`;
+    const photo = (n: number) => Buffer.concat([JPEG_HEAD, Buffer.alloc(50_000, n)]);
+    for (let n = 1; n <= 4; n += 1) expect((await upload(person, path, photo(n), `p-${n}.jpg`, undefined, 'image/jpeg')).status).toBe(201);
+    const before = stored().length;
+    const raced = await Promise.all([5, 6, 7].map((n) => upload(person, path, photo(n), `p-${n}.jpg`, undefined, 'image/jpeg')));
+    const statuses = raced.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 409, 409]);
+    expect(stored().length).toBe(before + 1);
+    expect((await (await person.get(path)).json()) as DocumentView[]).toHaveLength(5);
   });
 });
 

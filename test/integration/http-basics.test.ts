@@ -106,6 +106,21 @@ describeWithDatabase('HTTP basics of the API on PostgreSQL', () => {
     const pack = await response.json();
     expect(pack).toMatchObject({ id: 'seoul', timeZone: 'Asia/Seoul', centre: { lat: 37.5663, lon: 126.9779 } });
     expect(pack.name).toMatchObject({ en: expect.any(String), ko: expect.any(String), ar: expect.any(String) });
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  });
+
+  test('GET /api/city has an ETag: the same tag answers 304 without a body, another tag the pack', async () => {
+    const first = await fetch(`${api.url}/api/city`);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    const body = await first.text();
+    const revalidated = await fetch(`${api.url}/api/city`, { headers: { 'if-none-match': `"other", W/${etag}` } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+    expect(revalidated.headers.get('etag')).toBe(etag);
+    const changed = await fetch(`${api.url}/api/city`, { headers: { 'if-none-match': '"other"' } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toBe(body);
   });
 
   test('a page path is the portal, a missing asset is a 404', async () => {

@@ -27,9 +27,10 @@ describeWithDatabase('identity and access on PostgreSQL', () => {
       preferredLanguage: 'en',
       role: 'citizen',
       departmentId: null,
+      officialId: null,
       createdAt: expect.any(String),
     });
-    expect(await (await mina.get('/api/me')).json()).toEqual(user);
+    expect(await (await mina.get('/api/me')).json()).toEqual({ ...user, official: null });
 
     const cookie = mina.cookie;
     expect((await mina.post('/api/auth/logout')).status).toBe(204);

@@ -97,8 +97,17 @@ describeWithDatabase('with DATABASE_URL it uses that server', () => {
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(logs).toContainEqual(
-        expect.objectContaining({ msg: 'request completed', reqId: expect.any(String), res: expect.objectContaining({ statusCode: 200 }) }),
+        expect.objectContaining({
+          msg: 'request completed',
+          reqId: expect.any(String),
+          req: expect.objectContaining({ method: 'GET', url: '/api/health' }),
+          res: expect.objectContaining({ statusCode: 200 }),
+          responseTime: expect.any(Number),
+        }),
       );
+      // One line per request: the answer's line carries the request, so Fastify's "incoming request" line is off.
+      expect(logs.filter((line) => line.msg === 'incoming request')).toEqual([]);
+      expect(logs.filter((line) => line.msg === 'request completed')).toHaveLength(2);
       expect(server.output()).not.toContain('secret-token');
       const db = new pg.Client({ connectionString: url });
       await db.connect();

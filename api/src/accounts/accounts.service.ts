@@ -13,9 +13,19 @@ export interface NewAccount {
   preferredLanguage: string;
   role: Role;
   departmentId?: string | null;
+  /** The city pack's official the account is; checked by the caller against the pack. */
+  officialId?: string | null;
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/** The unique index's violation, as the domain error it means; other errors as they are. */
+function uniqueViolation(error: unknown): DomainError | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  if (driverError.code !== UNIQUE_VIOLATION) return undefined;
+  return new DomainError(driverError.constraint === 'uq_user_account_official' ? 'ACCOUNT_OFFICIAL_TAKEN' : 'AUTH_EMAIL_TAKEN');
+}
 
 @Injectable()
 export class AccountsService {
@@ -42,14 +52,12 @@ export class AccountsService {
           preferredLanguage: account.preferredLanguage,
           role: account.role,
           departmentId: account.departmentId ?? null,
+          officialId: account.officialId ?? null,
           passwordHash: await hashPassword(account.password),
         }),
       );
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new DomainError('AUTH_EMAIL_TAKEN');
-      }
-      throw error;
+      throw uniqueViolation(error) ?? error;
     }
   }
 
@@ -77,15 +85,41 @@ export class AccountsService {
     return this.accounts.findOneByOrFail({ id: user.id });
   }
 
-  /** The account with its new role, or null when there is no such (unerased) account. */
+  /**
+   * The account with its new role, or null when there is no such (unerased) account. The link to a pack official
+   * stays only while the account stays an official of the same department (SET reads the row as it was).
+   */
   async changeRole(id: string, role: Role, departmentId: string | null): Promise<UserAccount | null> {
     const result = await this.accounts
       .createQueryBuilder()
       .update()
-      .set({ role, departmentId })
+      .set({ role, departmentId, officialId: () => `CASE WHEN :role = 'official' AND department_id = :departmentId THEN official_id END` })
       .where('id = :id AND anonymised_at IS NULL', { id })
+      .setParameters({ role, departmentId })
       .execute();
     return result.affected ? this.accounts.findOneBy({ id }) : null;
+  }
+
+  /**
+   * Links the account to a pack official (or unlinks it, with null), while it is still an official of `departmentId`:
+   * the caller checked the official against that department. Null when the account no longer is one.
+   */
+  async linkOfficial(id: string, departmentId: string, officialId: string | null): Promise<UserAccount | null> {
+    try {
+      const result = await this.accounts
+        .createQueryBuilder()
+        .update()
+        .set({ officialId })
+        .where(`id = :id AND anonymised_at IS NULL AND role = 'official' AND department_id = :departmentId`, { id, departmentId })
+        .execute();
+      return result.affected ? this.accounts.findOneBy({ id }) : null;
+    } catch (error) {
+      throw uniqueViolation(error) ?? error;
+    }
+  }
+
+  findById(id: string): Promise<UserAccount | null> {
+    return this.accounts.findOneBy({ id });
   }
 
   async setPassword(id: string, password: string): Promise<void> {

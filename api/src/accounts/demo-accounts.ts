@@ -43,7 +43,24 @@ export async function seedDemoAccounts(dataSource: DataSource, pack: CityPack): 
       .execute();
     created += result.identifiers.filter(Boolean).length;
   }
+  await linkDemoOfficial(dataSource, pack);
   return created;
+}
+
+/**
+ * The demo official is the pack's first official (whose department it has), unless another account already is:
+ * a city's real link wins. Also links a demo official made before accounts had links.
+ */
+async function linkDemoOfficial(dataSource: DataSource, pack: CityPack): Promise<void> {
+  const official = pack.officials[0];
+  const email = demoAccounts.find((account) => account.role === 'official')?.email;
+  if (!official || !email) return;
+  await dataSource.query(
+    `UPDATE user_account SET official_id = $1
+      WHERE email = $2 AND is_demo AND role = 'official' AND department_id = $3 AND official_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM user_account WHERE official_id = $1)`,
+    [official.id, email, official.departmentId],
+  );
 }
 
 export async function removeDemoAccounts(dataSource: DataSource): Promise<number> {

@@ -8,6 +8,8 @@ export type Role = (typeof ROLES)[number];
 @Index('uq_user_account_email', ['email'], { unique: true })
 @Check('ck_user_account_role', `role IN ('citizen', 'official', 'admin')`)
 @Check('ck_user_account_official_department', `(role = 'official') = (department_id IS NOT NULL)`)
+@Index('uq_user_account_official', ['officialId'], { unique: true, where: 'official_id IS NOT NULL' })
+@Check('ck_user_account_official_id', `official_id IS NULL OR role = 'official'`)
 @Check('ck_user_account_email', `email = lower(email) AND position('@' in email) > 1`)
 export class UserAccount {
   @PrimaryGeneratedColumn('uuid')
@@ -29,6 +31,10 @@ export class UserAccount {
   /** A department id of the city pack; set for officials only. */
   @Column({ name: 'department_id', type: 'varchar', length: 64, nullable: true })
   departmentId!: string | null;
+
+  /** The city pack's official this account is (an official of its department), when an admin has linked one. */
+  @Column({ name: 'official_id', type: 'varchar', length: 64, nullable: true })
+  officialId!: string | null;
 
   @Column({ name: 'password_hash', type: 'varchar', length: 255, select: false })
   passwordHash!: string;

@@ -9,6 +9,7 @@ import { AdminService } from './admin.service.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 import { ChangeRoleDto } from './dto/change-role.dto.js';
 import { CreateOfficialDto } from './dto/create-official.dto.js';
+import { LinkOfficialDto } from './dto/link-official.dto.js';
 
 @ApiTags('admin')
 @Controller('api/admin')
@@ -29,6 +30,12 @@ export class AdminController {
   @ApiOkResponse({ type: MeResponse })
   async changeRole(@Param('id', ParseId) id: string, @Body() dto: ChangeRoleDto, @Audit() context: AuditContext): Promise<MeResponse> {
     return MeResponse.of(await this.admin.changeRole(id, dto, context));
+  }
+
+  @Patch('accounts/:id/official')
+  @ApiOkResponse({ type: MeResponse, description: "Links an official's account to the pack official it is, or unlinks it." })
+  async linkOfficial(@Param('id', ParseId) id: string, @Body() dto: LinkOfficialDto, @Audit() context: AuditContext): Promise<MeResponse> {
+    return MeResponse.of(await this.admin.linkOfficial(id, dto.officialId, context));
   }
 
   @Post('officials')

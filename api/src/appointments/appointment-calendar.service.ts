@@ -70,8 +70,8 @@ export class AppointmentCalendarService {
   }
 
   /**
-   * The feed a secret file name opens: the coming appointments of the owner's department (every department for an
-   * admin), booked or arrived, in the owner's language. NOT_FOUND for an unknown or revoked token, or an owner who
+   * The feed a secret file name opens: the coming appointments of the owner (of their department while they are not
+   * linked to a pack official; of every department for an admin), booked or arrived, in the owner's language. NOT_FOUND for an unknown or revoked token, or an owner who
    * is no longer staff.
    */
   async feed(fileName: string): Promise<string> {
@@ -89,6 +89,7 @@ export class AppointmentCalendarService {
         status: In(['booked', 'arrived']),
         endsAt: MoreThan(new Date()),
         ...(owner.role === 'official' && owner.departmentId ? { departmentId: owner.departmentId } : {}),
+        ...(owner.role === 'official' && owner.officialId ? { officialId: owner.officialId } : {}),
       },
       relations: { civicCase: true },
       order: { startsAt: 'ASC' },

@@ -37,8 +37,9 @@ export class AppointmentReader {
   ) {}
 
   /**
-   * A citizen's own appointments, soonest first; an official's department calendar (an admin's: every department)
-   * for a range of dates, this week by default, optionally one official's.
+   * A citizen's own appointments, soonest first; an official's calendar (an admin's: every department) for a range
+   * of dates, this week by default, optionally one official's. A linked official sees their own appointments unless
+   * they ask for the whole department; `mine` from an account that is no pack official is VALIDATION_FAILED.
    */
   async list(user: UserAccount, query: CalendarQuery): Promise<AppointmentView[]> {
     const rows = this.dataSource
@@ -58,6 +59,10 @@ export class AppointmentReader {
       const { startsAt, endsAt } = dayBounds(from, to, this.city.pack.timeZone);
       rows.andWhere('appointment.starts_at < :endsAt AND appointment.ends_at > :startsAt', { startsAt, endsAt });
       if (user.role === 'official') rows.andWhere('appointment.department_id = :department', { department: user.departmentId });
+      if ((query.scope ?? (user.officialId ? 'mine' : 'department')) === 'mine') {
+        if (!user.officialId) throw new DomainError('VALIDATION_FAILED', {}, { fields: [{ field: 'scope', rules: ['linkedOfficial'] }] });
+        rows.andWhere('appointment.official_id = :mine', { mine: user.officialId });
+      }
       if (query.officialId) rows.andWhere('appointment.official_id = :official', { official: query.officialId });
     }
     return (await rows.getMany()).map(appointmentView);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { UserAccount } from '../accounts/user-account.entity.js';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
@@ -16,6 +17,7 @@ import { asSlotConflict } from './appointment-errors.js';
 import { assertMove } from './appointment-lifecycle.js';
 import { AppointmentReader, isStaffOf } from './appointment-reader.js';
 import { Appointment } from './appointment.entity.js';
+import { appointmentView } from './appointment.view.js';
 import type { AppointmentStatus, AppointmentView, CheckedIn } from './appointment-view.types.js';
 import type { CreateAppointmentDto } from './dto/create-appointment.dto.js';
 import type { RescheduleAppointmentDto } from './dto/reschedule-appointment.dto.js';
@@ -53,13 +55,17 @@ export class AppointmentsService {
     const offers: Offer[] = [];
     const answer = await this.write(citizen, request, 201, async (manager) => {
       const slot = await this.futureSlot(manager, service, official, startsAt, offers);
+      // Opening a case locks the city's case-number counter until commit, which serialises every filing and booking:
+      // the audit goes before it and the answer is built from the insert, so the lock is held for as few statements as can be.
+      const id = randomUUID();
+      await this.audit.record(context, { action: 'appointment.booked', objectType: 'appointment', objectId: id }, manager);
       const civicCase = dto.caseNumber
         ? await this.caseOf(manager, dto.caseNumber, citizen)
         : (await this.cases.open(manager, citizen.id)).civicCase;
       const [inserted] = await manager
-        .query<{ id: string }[]>(
-          `INSERT INTO appointment (case_id, citizen_id, service_id, department_id, official_id, counter_id, mode, status, starts_at, ends_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', $8, $9) RETURNING id`,
+        .query<{ created_at: Date; updated_at: Date }[]>(
+          `INSERT INTO appointment (id, case_id, citizen_id, service_id, department_id, official_id, counter_id, mode, status, starts_at, ends_at)
+           VALUES ($10, $1, $2, $3, $4, $5, $6, $7, 'booked', $8, $9) RETURNING created_at, updated_at`,
           [
             civicCase.id,
             citizen.id,
@@ -70,14 +76,30 @@ export class AppointmentsService {
             dto.mode,
             slot.startsAt,
             slot.endsAt,
+            id,
           ],
         )
         .catch((error: unknown) => {
           throw asSlotConflict(error);
         });
       if (!inserted) throw new Error('an appointment was not inserted');
-      await this.audit.record(context, { action: 'appointment.booked', objectType: 'appointment', objectId: inserted.id }, manager);
-      return this.reader.viewIn(manager, inserted.id);
+      return appointmentView(
+        manager.getRepository(Appointment).create({
+          id,
+          civicCase,
+          serviceId: service.id,
+          departmentId: service.departmentId,
+          officialId: official.id,
+          counterId: official.counterId,
+          mode: dto.mode,
+          status: 'booked',
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          holdExpiresAt: null,
+          createdAt: inserted.created_at,
+          updatedAt: inserted.updated_at,
+        }),
+      );
     });
     if (!answer.replayed) this.waitlist.announce(...offers);
     return answer;

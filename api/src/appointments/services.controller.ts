@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CityService } from '../city/city.service.js';
 import { DomainError } from '../common/domain-error.js';
@@ -13,26 +13,33 @@ import { DateRangeQuery } from './dto/date-range.query.js';
 @ApiTags('appointments')
 @Controller('api/services')
 export class ServicesController {
+  /** The list comes from the pack alone, which changes only with a restart: built and serialised once. */
+  private readonly listJson: string;
+
   constructor(
     private readonly city: CityService,
     private readonly schedules: SchedulesService,
-  ) {}
-
-  @Public()
-  @Get()
-  @ApiOkResponse({
-    description: 'The services one can book an appointment for, with duration, department and the officials who give them.',
-  })
-  list(): AppointmentServiceView[] {
-    return this.city.servicesOfKind('appointment').map((service) => ({
+  ) {
+    const list: AppointmentServiceView[] = city.servicesOfKind('appointment').map((service) => ({
       id: service.id,
       departmentId: service.departmentId,
       durationMinutes: service.durationMinutes,
       virtualAllowed: service.virtualAllowed,
       name: service.name,
       description: service.description,
-      officialIds: this.schedules.officialsOf(service).map((official) => official.id),
+      officialIds: schedules.officialsOf(service).map((official) => official.id),
     }));
+    this.listJson = JSON.stringify(list);
+  }
+
+  @Public()
+  @Get()
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({
+    description: 'The services one can book an appointment for, with duration, department and the officials who give them.',
+  })
+  list(): string {
+    return this.listJson;
   }
 
   @Public()

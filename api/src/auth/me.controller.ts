@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { MeResponse } from '../accounts/me.response.js';
+import { MeResponse, OwnAccountResponse } from '../accounts/me.response.js';
 import type { UserAccount } from '../accounts/user-account.entity.js';
 import type { AuditContext } from '../audit/audit.service.js';
+import { CityService } from '../city/city.service.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { UpdateMeDto } from './dto/update-me.dto.js';
@@ -15,12 +16,13 @@ export class MeController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly auth: AuthService,
+    private readonly city: CityService,
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: MeResponse })
-  me(@CurrentUser() user: UserAccount): MeResponse {
-    return MeResponse.of(user);
+  @ApiOkResponse({ type: OwnAccountResponse })
+  me(@CurrentUser() user: UserAccount): OwnAccountResponse {
+    return OwnAccountResponse.ofOwn(user, this.city.pack);
   }
 
   @Patch()

@@ -11,12 +11,17 @@ export const newTrackingToken = (): string => randomBytes(18).toString('base64ur
 /** Opens cases: the number, the tracking token. Always inside the caller's transaction. */
 @Injectable()
 export class CasesService {
-  constructor(private readonly city: CityService) {}
+  /** The city's year of an instant; made once, as an Intl formatter is slow to build. */
+  private readonly yearFormat: Intl.DateTimeFormat;
+
+  constructor(private readonly city: CityService) {
+    this.yearFormat = new Intl.DateTimeFormat('en', { timeZone: city.pack.timeZone, year: 'numeric' });
+  }
 
   /** Returns the case and the tracking token, which is shown once and stored only as a hash. */
   async open(manager: EntityManager, ownerId: string | null): Promise<{ civicCase: CivicCase; trackingToken: string }> {
-    const { caseNumberPrefix: prefix, timeZone } = this.city.pack;
-    const year = Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date()));
+    const { caseNumberPrefix: prefix } = this.city.pack;
+    const year = Number(this.yearFormat.format(new Date()));
     // The row lock of the upsert serialises concurrent filings: no number is given twice or skipped.
     const rows = await manager.query<{ last_value: number }[]>(
       `INSERT INTO case_number_counter (prefix, year, last_value) VALUES ($1, $2, 1)

@@ -15,7 +15,7 @@ import { RetentionService } from '../privacy/retention.service.js';
 import { CliError, runCli } from './run-cli.js';
 
 const USAGE = [
-  'usage: npm run admin -- create-official --email EMAIL --name "DISPLAY NAME" --department DEPARTMENT_ID --password PASSWORD',
+  'usage: npm run admin -- create-official --email EMAIL --name "DISPLAY NAME" --department DEPARTMENT_ID --password PASSWORD [--official-id OFFICIAL_ID]',
   '       npm run admin -- retention [--dry-run]',
   '       npm run admin -- create-open311-key --name "WHO USES IT"',
 ].join('\n');
@@ -31,6 +31,7 @@ runCli(async (args) => {
       name: { type: 'string' },
       department: { type: 'string' },
       password: { type: 'string' },
+      'official-id': { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
     strict: true,
@@ -57,13 +58,15 @@ runCli(async (args) => {
       displayName: values.name,
       departmentId: values.department,
       password: values.password,
+      officialId: values['official-id'],
     });
     const problems = validationFailures(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }));
     if (problems.length > 0)
       throw new CliError(`${problems.map((p) => `--${cliName(p.field)} is not valid (${p.rules.join(', ')})`).join('; ')}\n${USAGE}`);
     try {
       const official = await app.get(AdminService).createOfficial(dto, CLI_CONTEXT);
-      return `created official ${official.email} (${official.id}) in department ${official.departmentId}`;
+      const linked = official.officialId ? `, linked to ${official.officialId}` : '';
+      return `created official ${official.email} (${official.id}) in department ${official.departmentId}${linked}`;
     } catch (error) {
       if (error instanceof DomainError) throw new CliError(context.i18n.t('en', `errors:${error.code}`, error.params), { cause: error });
       throw error;
@@ -74,5 +77,5 @@ runCli(async (args) => {
 });
 
 function cliName(field: string): string {
-  return { displayName: 'name', departmentId: 'department' }[field] ?? field;
+  return { displayName: 'name', departmentId: 'department', officialId: 'official-id' }[field] ?? field;
 }

@@ -8,6 +8,12 @@ import { HttpStatus } from '@nestjs/common';
 export const errorStatus = {
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
   MALFORMED_BODY: HttpStatus.BAD_REQUEST,
+  // Refused before any route: a request line, URL, headers or framing that cannot be parsed, or are over a limit.
+  MALFORMED_REQUEST: HttpStatus.BAD_REQUEST,
+  URI_TOO_LONG: HttpStatus.URI_TOO_LONG,
+  // Request Header Fields Too Large: Nest's HttpStatus has no name for it.
+  HEADERS_TOO_LARGE: 431 as HttpStatus,
+  REQUEST_TIMEOUT: HttpStatus.REQUEST_TIMEOUT,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   METHOD_NOT_ALLOWED: HttpStatus.METHOD_NOT_ALLOWED,
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
@@ -25,12 +31,17 @@ export const errorStatus = {
   FORBIDDEN: HttpStatus.FORBIDDEN,
   CSRF_REJECTED: HttpStatus.FORBIDDEN,
   CITY_UNKNOWN_DEPARTMENT: HttpStatus.BAD_REQUEST,
+  // An account linked to the city pack's official it is
+  ACCOUNT_OFFICIAL_NOT_IN_DEPARTMENT: HttpStatus.BAD_REQUEST,
+  ACCOUNT_NOT_AN_OFFICIAL: HttpStatus.BAD_REQUEST,
+  ACCOUNT_OFFICIAL_TAKEN: HttpStatus.CONFLICT,
   // Complaints
   COMPLAINT_UNKNOWN_SERVICE: HttpStatus.BAD_REQUEST,
   COMPLAINT_LOCATION_REQUIRED: HttpStatus.BAD_REQUEST,
   COMPLAINT_INVALID_TRANSITION: HttpStatus.CONFLICT,
   COMPLAINT_ASSIGNEE_NOT_IN_DEPARTMENT: HttpStatus.BAD_REQUEST,
   COMPLAINT_NOT_OPEN: HttpStatus.CONFLICT,
+  COMPLAINT_ATTACHMENTS_FULL: HttpStatus.CONFLICT,
   COMPLAINT_UNKNOWN_PLACE: HttpStatus.BAD_REQUEST,
   // Open311 GeoReport v2
   OPEN311_API_KEY_INVALID: HttpStatus.FORBIDDEN,
@@ -70,6 +81,11 @@ export const errorStatus = {
   DOCUMENT_NOT_READY: HttpStatus.CONFLICT,
   DOCUMENT_SCANNER_DECIDES: HttpStatus.CONFLICT,
   DOCUMENT_CONTENT_GONE: HttpStatus.GONE,
+  // tus resumable uploads: the protocol's own refusals, with the statuses tus clients act on
+  UPLOAD_OFFSET_MISMATCH: HttpStatus.CONFLICT,
+  UPLOAD_GONE: HttpStatus.GONE,
+  UPLOAD_TUS_VERSION_REQUIRED: HttpStatus.PRECONDITION_FAILED,
+  UPLOAD_LOCKED: HttpStatus.LOCKED,
   SUBMISSION_UNKNOWN_SERVICE: HttpStatus.BAD_REQUEST,
   SUBMISSION_NOT_EDITABLE: HttpStatus.CONFLICT,
   SUBMISSION_DOCUMENTS_NOT_READY: HttpStatus.CONFLICT,
@@ -82,6 +98,10 @@ export const errorStatus = {
   CONSULTATION_MUTED: HttpStatus.FORBIDDEN,
   CONSULTATION_REMOVED: HttpStatus.FORBIDDEN,
   CONSULTATION_VOICE_DISABLED: HttpStatus.CONFLICT,
+  // Visitors' presence in the virtual hall (`/live` acknowledgements)
+  PRESENCE_NOT_ON: HttpStatus.CONFLICT,
+  PRESENCE_OUT_OF_BOUNDS: HttpStatus.BAD_REQUEST,
+  PRESENCE_TOO_CLOSE: HttpStatus.CONFLICT,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof errorStatus;

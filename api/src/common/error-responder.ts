@@ -1,6 +1,7 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../database/database-unavailable.js';
 import { I18nService } from '../i18n/i18n.service.js';
 import { formatOfPath, isOpen311Path, open311Errors, render } from '../open311/open311-format.js';
 import { DomainError } from './domain-error.js';
@@ -9,11 +10,16 @@ import { type ErrorCode, errorStatus } from './error-codes.js';
 /** HTTP statuses raised by the framework itself (routing, body parsing, rate limiting) → our codes. */
 const codeOfStatus: Partial<Record<number, ErrorCode>> = {
   400: 'MALFORMED_BODY',
+  401: 'AUTH_REQUIRED',
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
+  408: 'REQUEST_TIMEOUT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
   503: 'NOT_READY',
 };
 
@@ -40,6 +46,8 @@ export class ErrorResponder {
 
   toDomainError(exception: unknown): DomainError {
     if (exception instanceof DomainError) return exception;
+    // A database restart or fail-over is an outage to wait out, not a bug: the client may retry shortly.
+    if (isDatabaseUnavailable(exception)) return new DomainError('NOT_READY', {}, {}, { 'retry-after': '5' });
     const status =
       exception instanceof HttpException
         ? exception.getStatus()
@@ -47,6 +55,8 @@ export class ErrorResponder {
           ? (exception as { statusCode: number }).statusCode
           : undefined;
     const code = status === undefined ? undefined : codeOfStatus[status];
+    // Any other client error a plugin raises (a static file's unsatisfiable Range, say) is the request's fault, not ours.
+    if (!code && status !== undefined && status >= 400 && status < 500) return new DomainError('MALFORMED_REQUEST');
     return new DomainError(code ?? 'INTERNAL_ERROR');
   }
 

@@ -36,8 +36,11 @@ export interface ConsultationView {
   state: ConsultationState;
   outcome: ConsultationOutcome | null;
   outcomeNote: string | null;
-  /** The citizen's display name, null once they erased their account; whether the official muted or removed them. */
-  citizen: { name: string | null; joined: boolean; muted: boolean; removed: boolean; lastReadSeq: number };
+  /**
+   * The citizen's display name and preferred language (for the official's canned replies), both null once they erased
+   * their account; whether the official muted or removed them.
+   */
+  citizen: { name: string | null; language: string | null; joined: boolean; muted: boolean; removed: boolean; lastReadSeq: number };
   official: { name: string; joined: boolean; lastReadSeq: number };
   /** The sequence number of the newest message (0 before the first). */
   lastSeq: number;
@@ -52,6 +55,8 @@ export interface ConsultationView {
 /** One message as broadcast, acknowledged and kept in the transcript. */
 export interface ConsultationMessageView {
   id: string;
+  /** Which room it belongs to: a socket may still be in another consultation's room when a page moves on. */
+  consultationId: string;
   /** 1, 2, 3… per consultation, gapless, in the order the server stored them. */
   seq: number;
   authorRole: ConsultationRole;

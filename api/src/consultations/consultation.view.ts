@@ -32,6 +32,8 @@ export function consultationView(consultation: Consultation, voice: VoiceSetting
     outcomeNote: consultation.outcomeNote,
     citizen: {
       name: shownName(consultation.citizen),
+      // The official's canned replies are offered in it; the city's first language once the citizen erased their account.
+      language: consultation.citizen && consultation.citizen.anonymisedAt === null ? consultation.citizen.preferredLanguage : null,
       joined: consultation.citizenJoinedAt !== null,
       muted: consultation.citizenMuted,
       removed: consultation.citizenRemoved,
@@ -55,6 +57,7 @@ export function consultationView(consultation: Consultation, voice: VoiceSetting
 export function messageView(message: ConsultationMessage): ConsultationMessageView {
   return {
     id: message.id,
+    consultationId: message.consultationId,
     seq: message.seq,
     authorRole: message.authorRole,
     authorName: shownName(message.author),

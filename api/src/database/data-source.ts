@@ -60,8 +60,10 @@ const MIGRATION_LOCK_KEY = 7_146_203_118;
 
 /**
  * Several instances may start together against one server: the advisory lock makes the others wait while one
- * migrates. The embedded database belongs to one process, and its single connection could not hold the lock
- * while migrations run on it.
+ * migrates. It is a transaction's lock, held by a transaction left open on its own connection while the migrations
+ * run on others: behind PgBouncer in transaction pooling an open transaction keeps its server connection, where a
+ * session's lock could be taken on one server connection and released on another, and stay held for ever. The
+ * embedded database belongs to one process, and its single connection could not hold the lock while migrations run.
  */
 async function migrate(dataSource: DataSource, kind: AppConfig['database']['kind']): Promise<void> {
   if (kind === 'embedded') {
@@ -71,10 +73,12 @@ async function migrate(dataSource: DataSource, kind: AppConfig['database']['kind
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await lock.startTransaction();
+    await lock.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    // Ending the transaction releases the lock, whether the migrations succeeded or not.
+    await lock.rollbackTransaction().catch(() => undefined);
     await lock.release();
   }
 }

@@ -18,6 +18,7 @@ import { ComplaintFollower } from '../complaints/complaint-follower.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
 import { Open311ApiKey } from '../open311/open311-api-key.entity.js';
+import { PresenceReport } from '../presence/presence-report.entity.js';
 import { ConsentRecord } from '../privacy/consent-record.entity.js';
 import { OfficialSchedule } from '../schedules/official-schedule.entity.js';
 import { ScheduleException } from '../schedules/schedule-exception.entity.js';
@@ -53,4 +54,5 @@ export const entities = [
   Consultation,
   ConsultationMessage,
   ConsultationReport,
+  PresenceReport,
 ];

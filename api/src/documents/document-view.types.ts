@@ -52,3 +52,13 @@ export interface DocumentServiceView {
 }
 
 export const SUBMISSIONS_PAGE_SIZE = 100;
+
+/**
+ * What a complaint's filer may attach: photos or a document, each 10 MiB at most, five files a complaint (a file
+ * rejected as malware does not count, so another can replace it).
+ */
+export const COMPLAINT_ATTACHMENT_LIMITS = {
+  maxFiles: 5,
+  maxBytes: 10 * 1024 * 1024,
+  mediaTypes: ['image/jpeg', 'image/png', 'application/pdf'],
+} as const;

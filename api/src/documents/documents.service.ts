@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
-import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { DataSource, type EntityManager, Not, Repository } from 'typeorm';
 import type { UserAccount } from '../accounts/user-account.entity.js';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
 import type { RequiredDocument } from '../city/city-pack.types.js';
@@ -17,7 +17,7 @@ import { DocumentAnnouncer } from './document-announcer.js';
 import { DocumentScanning } from './document-scanning.service.js';
 import { CITIZEN_EDITABLE } from './document-states.js';
 import { DocumentStorage } from './document-storage.js';
-import type { DocumentView } from './document-view.types.js';
+import { COMPLAINT_ATTACHMENT_LIMITS, type DocumentView } from './document-view.types.js';
 import { documentView } from './document.view.js';
 import { IncomingUploads } from './incoming-uploads.js';
 import { safeFileName } from './safe-file-name.js';
@@ -33,8 +33,8 @@ export interface IncomingFile {
 
 /** Photos and documents attached to a complaint by its filer. */
 const COMPLAINT_ATTACHMENT_RULES: UploadRules = {
-  maxBytes: 10 * 1024 * 1024,
-  mediaTypes: ['image/jpeg', 'image/png', 'application/pdf'],
+  maxBytes: COMPLAINT_ATTACHMENT_LIMITS.maxBytes,
+  mediaTypes: COMPLAINT_ATTACHMENT_LIMITS.mediaTypes,
 };
 
 /** Where a new file belongs, and a check run under the lock of its parent just before it is kept. */
@@ -84,6 +84,8 @@ export class DocumentsService {
   /** A photo or document for the filer's own open complaint: the same pipeline, scanning and states. */
   async attachToComplaint(complaintId: string, file: IncomingFile, user: UserAccount, context: AuditContext): Promise<DocumentView> {
     const complaint = await this.ownOpenComplaint(this.dataSource.manager, complaintId, user);
+    // Checked before the bytes are read, so a full complaint does not take a whole file first; and again under the lock.
+    await this.roomForAttachment(this.dataSource.manager, complaint.caseId);
     const received = await this.pipeline.receive(file.stream, COMPLAINT_ATTACHMENT_RULES);
     return this.keep(
       received,
@@ -94,7 +96,10 @@ export class DocumentsService {
         requirementId: null,
         departmentId: complaint.departmentId,
         ownerId: user.id,
-        recheck: async (manager) => void (await this.ownOpenComplaint(manager, complaintId, user, true)),
+        recheck: async (manager) => {
+          const locked = await this.ownOpenComplaint(manager, complaintId, user, true);
+          await this.roomForAttachment(manager, locked.caseId);
+        },
       },
       context,
     );
@@ -253,15 +258,27 @@ export class DocumentsService {
     };
   }
 
+  /** `lock` takes the complaint's row for writing, so two uploads finishing at once are counted one after the other. */
   private async ownOpenComplaint(manager: EntityManager, id: string, user: UserAccount, lock = false): Promise<Complaint> {
     const complaint = await manager.getRepository(Complaint).findOne({
       where: { id },
       relations: { civicCase: true },
-      ...(lock ? { lock: { mode: 'pessimistic_read' as const, tables: ['complaint'] } } : {}),
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const, tables: ['complaint'] } } : {}),
     });
     if (complaint?.civicCase?.ownerId !== user.id) throw new DomainError('NOT_FOUND');
     if (!OPEN_STATUSES.includes(complaint.status)) throw new DomainError('COMPLAINT_NOT_OPEN');
     return complaint;
+  }
+
+  private async roomForAttachment(manager: EntityManager, caseId: string): Promise<void> {
+    const kept = await manager.getRepository(StoredDocument).count({ where: { caseId, state: Not('rejected' as const) } });
+    if (kept >= COMPLAINT_ATTACHMENT_LIMITS.maxFiles) {
+      throw new DomainError(
+        'COMPLAINT_ATTACHMENTS_FULL',
+        { limit: COMPLAINT_ATTACHMENT_LIMITS.maxFiles },
+        { limit: COMPLAINT_ATTACHMENT_LIMITS.maxFiles },
+      );
+    }
   }
 
   /** Records a received file as quarantined (a new row, or the tus upload's own), then has it scanned. */

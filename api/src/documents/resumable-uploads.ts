@@ -1,17 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
-import { Server } from '@tus/server';
 import type { Logger } from 'pino';
 import type { UserAccount } from '../accounts/user-account.entity.js';
 import type { AuditContext } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
+import type { ErrorCode } from '../common/error-codes.js';
 import { ErrorResponder, LOGGER } from '../common/error-responder.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import type { AppConfig } from '../config/environment.js';
 import { DocumentsService } from './documents.service.js';
 import { IncomingUploads } from './incoming-uploads.js';
 import { MULTIPART_FILE_LIMIT } from './multipart-file.js';
+import { type ErrorAnswer, JsonErrorsTusServer } from './tus-answers.js';
 
 /** Who is asking, carried from the Nest route (where the session guard ran) into tus's hooks. */
 interface Uploader {
@@ -30,7 +31,7 @@ export const UPLOADS_PATH = '/api/uploads';
 @Injectable()
 export class ResumableUploads {
   private readonly uploader = new AsyncLocalStorage<Uploader>();
-  private readonly server: Server;
+  private readonly server: JsonErrorsTusServer;
 
   constructor(
     private readonly documents: DocumentsService,
@@ -39,7 +40,7 @@ export class ResumableUploads {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.server = new Server({
+    this.server = new JsonErrorsTusServer({
       path: UPLOADS_PATH,
       datastore: incoming.store,
       relativeLocation: true,
@@ -72,6 +73,7 @@ export class ResumableUploads {
         return { headers: { 'Document-Id': document.id } };
       },
       onResponseError: (_request, error) => this.asTusError(error),
+      answerError: (code) => this.errorAnswer(code),
     });
   }
 
@@ -86,7 +88,13 @@ export class ResumableUploads {
     return uploader;
   }
 
-  /** Our errors answer as everywhere else (translated JSON); tus's own pass; anything else is a logged 500. */
+  /** tus's own refusals, as our errors are answered: translated JSON with a code (JsonErrorsTusServer). */
+  private errorAnswer(code: ErrorCode): ReturnType<ErrorAnswer> {
+    const body = this.responder.body(new DomainError(code), this.uploader.getStore()?.language ?? 'en');
+    return { statusCode: body.statusCode, payload: JSON.stringify(body) };
+  }
+
+  /** Our errors answer as everywhere else (translated JSON); tus's own pass to errorAnswer; anything else is a logged 500. */
   private asTusError(error: Error | { status_code: number; body: string }): { status_code: number; body: string } | undefined {
     const isTusError = !(error instanceof Error) || 'status_code' in error;
     if (isTusError && !(error instanceof DomainError)) return undefined;

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/environment.js';
 import { DomainError } from '../common/domain-error.js';
+import { sharedOrLocalStore } from './rate-limit-store.js';
 
 /** Everything the portal needs and nothing from elsewhere (no CDN, no inline script). */
 const portalCsp = {
@@ -56,7 +57,7 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
     // The portal's static files are not the API: a page load fetches many of them. Open311 clients are counted.
     allowList: (request) => !request.url.startsWith('/api') && !request.url.startsWith('/open311'),
     // With Redis the limit is shared by every instance; while Redis is away each instance counts alone.
-    ...(redis ? { redis, skipOnError: true, nameSpace: 'civicverse:rate-limit:' } : {}),
+    ...(redis ? { store: sharedOrLocalStore(redis, 'civicverse:rate-limit:') } : {}),
     errorResponseBuilder: (_request, context) => new DomainError('RATE_LIMITED', { count: Math.ceil(context.ttl / 1000) }),
   });
 }

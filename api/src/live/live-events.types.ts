@@ -13,6 +13,7 @@ import type {
 import type { LocalizedText } from '../city/city-pack.types.js';
 import type { DocumentState, RejectionReason, SubmissionState } from '../documents/document-states.js';
 import type { BoardView, CounterState, CounterView, TicketStatus } from '../queues/queue-view.types.js';
+import type { PresenceClearReason, VisitorPosition } from '../presence/presence.types.js';
 
 export interface LiveEvents {
   /** To officials of the complaint's department (and admins). */
@@ -75,6 +76,14 @@ export interface LiveEvents {
   'consultation.signal': { consultationId: string; from: ConsultationRole; data: unknown };
   /** To the room: the official muted or unmuted the citizen, or removed them (whose sockets then leave the room). */
   'consultation.moderated': { consultationId: string; muted: boolean; removed: boolean };
+  /** To the others present in the hall (see docs/api/live.md, presence): a visitor turned presence on. Never an account id or name. */
+  'presence.joined': VisitorPosition;
+  /** To the others present in the hall but those who hid the visitor: where the visitor is now (held in memory only). */
+  'presence.moved': VisitorPosition;
+  /** To the others present in the hall: a visitor turned presence off, left or disconnected. */
+  'presence.left': { visitorId: string };
+  /** To everyone present in the hall: an official cleared it; presence is off for all, and this says why. */
+  'presence.cleared': { reason: PresenceClearReason };
 }
 
 export type LiveEventName = keyof LiveEvents;

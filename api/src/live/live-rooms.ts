@@ -22,6 +22,12 @@ export const consultationRoom = (consultationId: string): string => `consultatio
 export const consultationSideRoom = (consultationId: string, side: 'citizen' | 'official'): string =>
   `consultation:${consultationId}:${side}`;
 
+/** The visitors present in a hall (`presence.join`, signed-in people who turned presence on). */
+export const hallRoom = (hallId: string): string => `hall:${hallId}`;
+
+/** The sockets that hid a visitor (by their ephemeral id): that visitor's moves skip this room. */
+export const hiddersRoom = (visitorId: string): string => `presence-hidden:${visitorId}`;
+
 /** The rooms a signed-in person's sockets join: decided here from the session, never asked of the client. */
 export function roomsOf(user: UserAccount, departmentIds: readonly string[]): string[] {
   const rooms = [personRoom(user.id)];

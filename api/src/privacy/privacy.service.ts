@@ -113,6 +113,8 @@ export class PrivacyService {
           displayName: 'erased',
           passwordHash: '!',
           departmentId: user.role === 'official' ? user.departmentId : null,
+          // The pack official is free for the next account of that person's desk.
+          officialId: null,
           disabledAt: () => 'now()',
           anonymisedAt: () => 'now()',
         },

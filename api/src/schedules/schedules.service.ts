@@ -9,6 +9,8 @@ import { OfficialSchedule } from './official-schedule.entity.js';
 import { ScheduleException } from './schedule-exception.entity.js';
 import { freeOf, localDateOf, localDates, scheduleIsValid, scheduleSlots, type TimeRange } from './slot-calendar.js';
 
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Appointment statuses that occupy an official's time (a hold only until it expires). */
 const BUSY_SQL = `(status IN ('booked', 'arrived') OR (status = 'held' AND hold_expires_at > now()))`;
 
@@ -46,14 +48,16 @@ export class SchedulesService {
     const officials = this.officialsOf(service);
     if (officials.length === 0) return [];
     const dates = localDates(from, to);
-    const all = officials.map((official) => ({ official, slots: [] as TimeRange[] }));
-    for (const entry of all)
-      entry.slots = scheduleSlots(
-        await this.weeklySchedule(entry.official, manager),
-        dates,
-        this.city.pack.timeZone,
-        service.durationMinutes,
-      );
+    // One query for every official's replacement schedule, not one per official (a public route, read often: plain SQL).
+    const replaced = await manager.query<{ official_id: string; weekly_schedule: WorkingHours[] }[]>(
+      'SELECT official_id, weekly_schedule FROM official_schedule WHERE official_id = ANY($1)',
+      [officials.map((official) => official.id)],
+    );
+    const schedules = new Map(replaced.map((row) => [row.official_id, row.weekly_schedule]));
+    const all = officials.map((official) => ({
+      official,
+      slots: scheduleSlots(schedules.get(official.id) ?? official.weeklySchedule, dates, this.city.pack.timeZone, service.durationMinutes),
+    }));
     const candidates = all.flatMap((entry) => entry.slots);
     if (candidates.length === 0) return [];
     const window = {
@@ -67,13 +71,14 @@ export class SchedulesService {
     );
     const now = Date.now();
     const modes: FreeSlot['modes'] = service.virtualAllowed ? ['in_person', 'virtual'] : ['in_person'];
+    // Sorted in plain string order (ISO instants and pack ids are ASCII): localeCompare's collation costs far more.
     return all
       .flatMap(({ official, slots }) =>
         freeOf(slots, busy.get(official.id) ?? [])
           .filter((slot) => slot.startsAt.getTime() > now)
           .map((slot) => ({ startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString(), officialId: official.id, modes })),
       )
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.officialId.localeCompare(b.officialId));
+      .sort((a, b) => byText(a.startsAt, b.startsAt) || byText(a.officialId, b.officialId));
   }
 
   /**

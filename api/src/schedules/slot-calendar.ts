@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { Weekday, WorkingHours } from '../city/city-pack.types.js';
 
 /** A span of time between two instants; the end is excluded. */
@@ -60,17 +60,22 @@ export function scheduleSlots(
   durationMinutes: number,
 ): TimeRange[] {
   const slots: TimeRange[] = [];
+  const zone = IANAZone.create(timeZone);
   for (const date of dates) {
-    const day = DateTime.fromISO(date, { zone: timeZone });
-    const weekday = WEEKDAYS[day.weekday - 1];
+    const [year = 0, month = 1, dayOfMonth = 1] = date.split('-').map(Number);
+    const midnight = Date.UTC(year, month - 1, dayOfMonth);
+    // A local date's weekday is the same in every zone.
+    const weekday = WEEKDAYS[(new Date(midnight).getUTCDay() + 6) % 7];
+    const instantOf = wallClockOf(midnight, zone);
     for (const hours of schedule.filter((candidate) => candidate.day === weekday)) {
-      const periodEnd = (firstOccurrence(day, minutesOf(hours.end), timeZone) ?? day.set(wallClock(minutesOf(hours.end)))).toMillis();
-      for (let minute = minutesOf(hours.start); minute + durationMinutes <= minutesOf(hours.end); minute += durationMinutes) {
-        const start = firstOccurrence(day, minute, timeZone);
-        if (!start) continue;
-        const endsAt = start.toMillis() + durationMinutes * MINUTE_MS;
+      const [start, end] = [minutesOf(hours.start), minutesOf(hours.end)];
+      const periodEnd = instantOf(end) ?? DateTime.fromISO(date, { zone }).set(wallClock(end)).toMillis();
+      for (let minute = start; minute + durationMinutes <= end; minute += durationMinutes) {
+        const start = instantOf(minute);
+        if (start === null) continue;
+        const endsAt = start + durationMinutes * MINUTE_MS;
         if (endsAt > periodEnd) continue;
-        slots.push({ startsAt: start.toJSDate(), endsAt: new Date(endsAt) });
+        slots.push({ startsAt: new Date(start), endsAt: new Date(endsAt) });
       }
     }
   }
@@ -80,17 +85,28 @@ export function scheduleSlots(
 const wallClock = (minute: number) => ({ hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 });
 
 /**
- * The first instant whose local time in the zone is `minute` past midnight of `day`, or null when that local time
+ * The instants (epoch ms) of the local times of `day`, by minutes past midnight. Most days keep one offset from the
+ * day before to the day after: then every local time is that offset away, and the zone (slow to ask, through Intl)
+ * is asked twice per day instead of several times per slot. Days near a DST change take the exact path.
+ */
+function wallClockOf(midnight: number, zone: IANAZone): (minute: number) => number | null {
+  const before = zone.offset(midnight - DAY_MS);
+  const after = zone.offset(midnight + 2 * DAY_MS);
+  if (before === after) return (minute) => midnight + (minute - before) * MINUTE_MS;
+  return (minute) => firstOccurrence(midnight + minute * MINUTE_MS, zone);
+}
+
+/**
+ * The first instant whose local time in the zone is the wall time `wall` (as UTC ms), or null when that local time
  * does not exist (skipped by a DST change). An instant t shows the local time t + offset(t); the offsets around
  * the day are the only candidates.
  */
-function firstOccurrence(day: DateTime, minute: number, timeZone: string): DateTime | null {
-  const wall = Date.UTC(day.year, day.month - 1, day.day, 0, minute);
-  const offsets = new Set([-DAY_MS, 0, DAY_MS].map((shift) => DateTime.fromMillis(wall + shift, { zone: timeZone }).offset));
+function firstOccurrence(wall: number, zone: IANAZone): number | null {
+  const offsets = new Set([-DAY_MS, 0, DAY_MS].map((shift) => zone.offset(wall + shift)));
   const instants = [...offsets]
     .map((offset) => wall - offset * MINUTE_MS)
-    .filter((instant) => instant + DateTime.fromMillis(instant, { zone: timeZone }).offset * MINUTE_MS === wall);
-  return instants.length === 0 ? null : DateTime.fromMillis(Math.min(...instants), { zone: timeZone });
+    .filter((instant) => instant + zone.offset(instant) * MINUTE_MS === wall);
+  return instants.length === 0 ? null : Math.min(...instants);
 }
 
 /** The slots that overlap none of the busy ranges. */

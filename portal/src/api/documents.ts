@@ -98,3 +98,45 @@ export async function uploadDocument(
   upload.start();
   return () => void upload.abort();
 }
+
+/** The API's error from an XHR's answer: its JSON body when it has one, else the status alone. */
+function apiErrorOfXhr(request: XMLHttpRequest): ApiError {
+  try {
+    const body = JSON.parse(request.responseText) as { code?: unknown; message?: unknown };
+    if (typeof body.code === 'string' && typeof body.message === 'string') return new ApiError(request.status, body.code, body.message);
+  } catch {
+    // Not the API's JSON (a proxy's page): the status alone says what happened.
+  }
+  return new ApiError(request.status, 'INVALID_RESPONSE', `HTTP ${request.status}`);
+}
+
+/**
+ * Sends one photo or document of a complaint as multipart (`POST /api/complaints/:id/documents`): files there are
+ * small (10 MB at most), so a failed one is sent again whole. XHR rather than fetch, for the upload's progress.
+ * Returns the function that stops the upload.
+ */
+export function uploadComplaintFile(
+  complaintId: string,
+  file: File,
+  events: UploadEvents,
+  { language }: RequestOptions,
+): Promise<() => void> {
+  const request = new XMLHttpRequest();
+  request.open('POST', `/api/complaints/${encodeURIComponent(complaintId)}/documents`);
+  request.setRequestHeader('Accept', 'application/json');
+  request.setRequestHeader('Accept-Language', language);
+  request.upload.addEventListener('progress', (event) => events.onProgress(event.loaded, event.lengthComputable ? event.total : file.size));
+  request.addEventListener('load', () => {
+    if (request.status >= 200 && request.status < 300) events.onSuccess();
+    else events.onError(apiErrorOfXhr(request));
+  });
+  request.addEventListener('error', () => events.onError(new ApiError(0, 'NETWORK_ERROR', 'the upload failed')));
+  const form = new FormData();
+  form.append('file', file, file.name);
+  request.send(form);
+  return Promise.resolve(() => request.abort());
+}
+
+export function listComplaintFiles(complaintId: string, options: RequestOptions): Promise<StoredDocument[]> {
+  return getJson<StoredDocument[]>(`/api/complaints/${encodeURIComponent(complaintId)}/documents`, options);
+}

@@ -50,7 +50,9 @@ export function currentLanguage(): string {
  * Keys of the shell's namespace as they are ("home.title"); keys of a feature's namespace with its prefix
  * ("account:profile.heading"). A feature namespace joins this list and i18next.d.ts.
  */
-export type PortalTFunction = TFunction<['common', 'account', 'complaints', 'console', 'queues', 'appointments', 'twin', 'documents']>;
+export type PortalTFunction = TFunction<
+  ['common', 'account', 'complaints', 'console', 'queues', 'appointments', 'twin', 'documents', 'consultations']
+>;
 
 export const t: PortalTFunction = instance.t.bind(instance);
 

@@ -4,6 +4,7 @@ import type appointments from '../../../locales/en/appointments.json';
 import type common from '../../../locales/en/common.json';
 import type complaints from '../../../locales/en/complaints.json';
 import type consoleTexts from '../../../locales/en/console.json';
+import type consultations from '../../../locales/en/consultations.json';
 import type documents from '../../../locales/en/documents.json';
 import type queues from '../../../locales/en/queues.json';
 import type twin from '../../../locales/en/twin.json';
@@ -22,6 +23,7 @@ declare module 'i18next' {
       twin: typeof twin;
       documents: typeof documents;
       appointments: typeof appointments;
+      consultations: typeof consultations;
     };
   }
 }

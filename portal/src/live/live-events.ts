@@ -60,6 +60,23 @@ export function watchLive(kind: string, key: string): () => void {
   return () => watches.delete(id);
 }
 
+/** Waits until the server has admitted the socket (`live.ready`): a message sent before would race the handshake. */
+function admitted(socket: Socket): Promise<void> {
+  if (ready.has(socket)) return Promise.resolve();
+  return new Promise((resolve) => socket.once('live.ready', () => resolve()));
+}
+
+/**
+ * Sends a message the server acknowledges (a consultation's join, message, typing, read, signal) once the socket is
+ * admitted, and resolves to the acknowledgement; rejects after `timeoutMs` without one (the connection dropped).
+ * Needs a subscription (onLiveEvent) held meanwhile, which keeps the connection open.
+ */
+export async function requestLive<T>(event: string, body: unknown, timeoutMs = 10_000): Promise<T> {
+  const socket = await connect();
+  await admitted(socket);
+  return (await socket.timeout(timeoutMs).emitWithAck(event, body)) as T;
+}
+
 function connect(): Promise<Socket> {
   connection ??= import('socket.io-client').then(({ io }) => {
     const socket = io(LIVE_NAMESPACE, { path: LIVE_PATH, transports: ['websocket', 'polling'] });

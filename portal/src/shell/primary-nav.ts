@@ -7,6 +7,7 @@ const staffLinks = [
   { id: 'primary-nav-complaints-inbox', href: '/console/complaints', key: 'nav.complaintsInbox' },
   { id: 'primary-nav-counter-console', href: '/console/counters', key: 'nav.counterConsole' },
   { id: 'primary-nav-calendar', href: '/console/calendar', key: 'nav.calendar' },
+  { id: 'primary-nav-submissions-review', href: '/console/submissions', key: 'nav.submissionsReview' },
 ] as const;
 
 /** The officials' pages are in the menu for officials and admins only; the rest of the menu is index.html's. */

@@ -1,14 +1,10 @@
 import {
   BoxGeometry,
-  Cartesian2,
   Cartesian3,
   Color,
   ColorGeometryInstanceAttribute,
-  DistanceDisplayCondition,
   GeometryInstance,
   HeadingPitchRoll,
-  LabelCollection,
-  LabelStyle,
   Math as CesiumMath,
   PerInstanceColorAppearance,
   PolygonGeometry,
@@ -16,11 +12,12 @@ import {
   Primitive,
   type Scene,
   Transforms,
-  VerticalOrigin,
 } from 'cesium';
 import type { CityPack, Footprint, GeoPoint, LocalizedText } from '../../../api/src/city/city-pack.types';
+import type { LocalizedString } from '../i18n/localized';
 import type { Place } from '../pages/twin/places';
 import { centreOf } from '../pages/twin/places';
+import { type LabelImageInfo, labelsOf } from './text-labels';
 
 /** The id a picked building's geometry carries: `building:<pack id>`. */
 export const BUILDING_PICK_PREFIX = 'building:';
@@ -65,37 +62,6 @@ export function solid(instances: GeometryInstance[], options: { pickable?: boole
   });
 }
 
-export interface LabelText {
-  key: string;
-  position: GeoPoint;
-  lines: string[];
-  /** Metres above the position. */
-  raise: number;
-  /** Farthest camera distance at which the label is drawn (metres). */
-  within: number;
-}
-
-export function labelsOf(texts: LabelText[]): LabelCollection {
-  const labels = new LabelCollection();
-  for (const text of texts) {
-    labels.add({
-      id: text.key,
-      position: Cartesian3.fromDegrees(text.position.lon, text.position.lat, (text.position.height ?? 0) + text.raise),
-      text: text.lines.join('\n'),
-      font: '600 15px system-ui, sans-serif',
-      fillColor: Color.WHITE,
-      outlineColor: Color.fromCssColorString('#1b1f24'),
-      outlineWidth: 4,
-      style: LabelStyle.FILL_AND_OUTLINE,
-      verticalOrigin: VerticalOrigin.BOTTOM,
-      pixelOffset: new Cartesian2(0, -4),
-      distanceDisplayCondition: new DistanceDisplayCondition(0, text.within),
-      disableDepthTestDistance: Number.POSITIVE_INFINITY,
-    });
-  }
-  return labels;
-}
-
 const HALL_FLOOR = Color.fromCssColorString('#d9d4c7');
 const HALL_WALLS = Color.fromCssColorString('#9fb7c9').withAlpha(0.28);
 const DESK = Color.fromCssColorString('#6b4f3a');
@@ -104,7 +70,13 @@ const DESK = Color.fromCssColorString('#6b4f3a');
  * The blocks around the city hall as extruded footprints in their pack colours, the hall as a glass shell over a
  * floor you can look into (the shell is not pickable, so clicks reach the officials inside), and one desk per counter.
  */
-export function addCity(scene: Scene, city: CityPack, places: readonly Place[], text: (value: LocalizedText) => string): void {
+export function addCity(
+  scene: Scene,
+  city: CityPack,
+  places: readonly Place[],
+  text: (value: LocalizedText) => LocalizedString,
+  drawn: LabelImageInfo[],
+): void {
   scene.primitives.add(
     solid(
       city.buildings.map((building) =>
@@ -133,22 +105,25 @@ export function addCity(scene: Scene, city: CityPack, places: readonly Place[], 
 
   const labelled = places.filter((place) => place.kind === 'landmark' || place.kind === 'counter' || place.kind === 'site');
   scene.primitives.add(
-    labelsOf([
-      {
-        key: `hall:${hall.id}`,
-        position: { ...centreOf(hall.footprint), height: hall.heightMetres },
-        lines: [text(hall.name)],
-        raise: 4,
-        within: 3000,
-      },
-      ...labelled.map((place) => ({
-        key: place.key,
-        position: place.position,
-        lines: [text(place.name)],
-        // Above the officials' own labels (name and role) at the counter.
-        raise: place.kind === 'counter' ? 4.2 : 6,
-        within: place.kind === 'counter' ? 60 : 3000,
-      })),
-    ]),
+    labelsOf(
+      [
+        {
+          key: `hall:${hall.id}`,
+          position: { ...centreOf(hall.footprint), height: hall.heightMetres },
+          lines: [text(hall.name)],
+          raise: 4,
+          within: 3000,
+        },
+        ...labelled.map((place) => ({
+          key: place.key,
+          position: place.position,
+          lines: [text(place.name)],
+          // Above the officials' own labels (name and role) at the counter.
+          raise: place.kind === 'counter' ? 4.2 : 6,
+          within: place.kind === 'counter' ? 60 : 3000,
+        })),
+      ],
+      drawn,
+    ),
   );
 }

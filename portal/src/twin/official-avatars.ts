@@ -1,10 +1,10 @@
 import { Cartesian3, Color, ColorBlendMode, HeadingPitchRoll, Math as CesiumMath, Model, type Scene, Transforms } from 'cesium';
 import type { OfficialState } from '../../../api/src/city/official-view.types';
 import type { Place } from '../pages/twin/places';
-import { labelsOf } from './city-model';
+import { type LabelImageInfo, type LabelLine, labelsOf } from './text-labels';
 
 /** Made by portal/scripts/generate-avatar.mjs; served from portal/public. */
-const AVATAR_URL = '/twin/official-avatar.glb';
+export const AVATAR_URL = '/twin/official-avatar.glb';
 
 /** Colours of the states, also used (with a word, never colour alone) by the text twin's legend. */
 const stateColours: Record<OfficialState, Color> = {
@@ -21,9 +21,12 @@ export class OfficialAvatars {
 
   constructor(private readonly scene: Scene) {}
 
-  async add(officials: readonly Place[], label: (place: Place) => string[]): Promise<void> {
+  async add(officials: readonly Place[], label: (place: Place) => LabelLine[], drawn: LabelImageInfo[]): Promise<void> {
     this.scene.primitives.add(
-      labelsOf(officials.map((place) => ({ key: place.key, position: place.position, lines: label(place), raise: 2.1, within: 45 }))),
+      labelsOf(
+        officials.map((place) => ({ key: place.key, position: place.position, lines: label(place), raise: 2.1, within: 45 })),
+        drawn,
+      ),
     );
     await Promise.all(
       officials.map(async (place) => {

@@ -15,10 +15,13 @@ import {
 } from 'cesium';
 import type { CityPack, GeoPoint, LocalizedText } from '../../../api/src/city/city-pack.types';
 import type { OfficialState } from '../../../api/src/city/official-view.types';
+import type { LocalizedString } from '../i18n/localized';
 import type { CameraView, Place } from '../pages/twin/places';
 import { addCity, BUILDING_PICK_PREFIX } from './city-model';
 import { addHeritage } from './heritage-models';
 import { OfficialAvatars } from './official-avatars';
+import type { LabelImageInfo, LabelLine } from './text-labels';
+import { type DrawnVisitor, VisitorAvatars } from './visitor-avatars';
 
 // Cesium finds its workers, textures and CSS images under this path: copied there by portal/scripts/cesium-assets.ts.
 // Set here, in the lazily loaded chunk, and never by an inline script (the CSP allows none).
@@ -33,9 +36,9 @@ export type TwinPick = { kind: 'place'; key: string } | { kind: 'point'; buildin
 export interface TwinOptions {
   city: CityPack;
   places: readonly Place[];
-  text: (value: LocalizedText) => string;
+  text: (value: LocalizedText) => LocalizedString;
   /** Lines of an official's label: name and role. */
-  officialLabel: (place: Place) => string[];
+  officialLabel: (place: Place) => LabelLine[];
   /** Fraction of the canvas's CSS pixels rendered (tests use 0.5). */
   resolutionScale: number;
   initialView: CameraView;
@@ -49,6 +52,9 @@ export class TwinView {
   readonly canvas: HTMLCanvasElement;
   private readonly widget: CesiumWidget;
   private readonly avatars: OfficialAvatars;
+  private readonly visitors: VisitorAvatars;
+  /** Every label image drawn, for the tests. */
+  private readonly labels: LabelImageInfo[] = [];
   private readonly heritage: Map<string, Primitive>;
   private readonly handler: ScreenSpaceEventHandler;
   private frames = 0;
@@ -93,7 +99,7 @@ export class TwinView {
       });
     });
 
-    addCity(scene, options.city, options.places, options.text);
+    addCity(scene, options.city, options.places, options.text, this.labels);
     this.heritage = addHeritage(
       scene,
       options.city.tourismZones.flatMap((zone) => zone.sites),
@@ -102,7 +108,9 @@ export class TwinView {
     void this.avatars.add(
       options.places.filter((place) => place.kind === 'official'),
       options.officialLabel,
+      this.labels,
     );
+    this.visitors = new VisitorAvatars(scene);
     this.setView(options.initialView, 0);
 
     this.handler = new ScreenSpaceEventHandler(this.canvas);
@@ -134,6 +142,25 @@ export class TwinView {
 
   setOfficialState(key: string, state: OfficialState): void {
     this.avatars.setState(key, state);
+  }
+
+  /** The visitors present in the hall, you among them (see pages/twin/presence.ts). */
+  showVisitors(visitors: readonly DrawnVisitor[]): void {
+    this.visitors.show(visitors);
+  }
+
+  /** Which way the camera looks, degrees clockwise from north: the keys that walk you go that way. */
+  headingDegrees(): number {
+    return CesiumMath.toDegrees(this.widget.scene.camera.heading);
+  }
+
+  /** The visitors' figures now in the scene (you included), for the tests. */
+  visitorsDrawn(): DrawnVisitor[] {
+    return [...this.visitors.drawn];
+  }
+
+  labelImages(): LabelImageInfo[] {
+    return [...this.labels];
   }
 
   /** Today's view of a lost site (its reconstruction hidden) or the reconstruction. */

@@ -1,5 +1,5 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
-import { Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { RegisterDto } from '../../auth/dto/register.dto.js';
 
 /** An official's account: the same rules as a citizen's registration, plus the department. */
@@ -8,4 +8,10 @@ export class CreateOfficialDto extends PickType(RegisterDto, ['email', 'displayN
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
   @MaxLength(64)
   departmentId!: string;
+
+  @ApiPropertyOptional({ description: 'The city pack official this account is: one of the department.', example: 'park-ji-hyun' })
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  @MaxLength(64)
+  officialId?: string;
 }

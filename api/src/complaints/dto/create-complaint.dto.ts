@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
   IsInt,
   IsLatitude,
@@ -26,13 +27,16 @@ const NO_MARKUP = /^[^<>]*$/;
 
 /** Where the problem is: coordinates, an address, a place of the city's list or a pick in the 3D twin. */
 export class ComplaintLocationDto {
+  // IsLatitude alone also takes the text "37.5"; the documented type is a number.
   @ApiPropertyOptional({ example: 37.5663 })
   @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsLatitude()
   lat?: number;
 
   @ApiPropertyOptional({ example: 126.9779 })
   @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsLongitude()
   long?: number;
 
@@ -85,6 +89,8 @@ export class CreateComplaintDto {
   description!: string;
 
   @ApiProperty({ type: ComplaintLocationDto })
+  // ValidateNested passes a missing object: without this the service met `undefined` (a 500).
+  @IsDefined()
   @ValidateNested()
   @Type(() => ComplaintLocationDto)
   location!: ComplaintLocationDto;

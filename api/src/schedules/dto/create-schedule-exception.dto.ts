@@ -1,9 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 /** Leave of one official, or a public holiday for the whole city (officialId null). */
 export class CreateScheduleExceptionDto {
-  @ApiProperty({ nullable: true, example: 'park-ji-hyun', description: 'An official of the city pack; null for the whole city.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'park-ji-hyun',
+    description: 'An official of the city pack; null or absent for the whole city.',
+  })
   @IsOptional()
   @ValidateIf((dto: CreateScheduleExceptionDto) => dto.officialId !== null)
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)

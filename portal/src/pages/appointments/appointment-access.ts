@@ -1,6 +1,6 @@
-import { signInHereHref } from '../../auth/session-ended';
 import { h } from '../../dom';
 import type { CityPageContext } from '../page';
+import { signedOutPrompt } from '../page-states';
 
 /**
  * What someone who cannot book sees instead of a citizen's appointment page, with the page's own h1: signed out, a
@@ -11,14 +11,7 @@ export function appointmentAccessView(heading: string, idPrefix: string, context
   const { t, person } = context;
   if (person?.role === 'citizen') return null;
   if (!person) {
-    return h(
-      'div',
-      { class: 'page page--prose' },
-      h('h1', null, heading),
-      h('p', { class: 'lead' }, t('appointments:signedOut.intro')),
-      h('p', null, h('a', { href: signInHereHref(), class: 'button', id: `${idPrefix}-sign-in-link` }, t('appointments:signedOut.signIn'))),
-      h('p', null, `${t('appointments:signedOut.noAccount')} `, h('a', { href: '/register' }, t('appointments:signedOut.register'))),
-    );
+    return signedOutPrompt({ heading, intro: t('appointments:signedOut.intro'), idPrefix }, context);
   }
   return h(
     'div',

@@ -4,11 +4,12 @@ import { sessionEnded } from '../../auth/session-ended';
 import { h } from '../../dom';
 import { onLiveEvent } from '../../live/live-events';
 import type { CityPageContext, PageModule } from '../page';
+import { consultationsOnCase } from '../consultations/consultations-on-case';
 import { whenRemoved } from '../page-lifetime';
 import { appointmentAccessView } from './appointment-access';
 import { appointmentCard, type CardActions } from './appointment-card';
 import { serviceNameOf, whenText } from './appointment-rendering';
-import { loadFailure } from './load-failure';
+import { loadFailure } from '../page-states';
 
 interface Lists {
   offers: AppointmentView[];
@@ -83,6 +84,8 @@ function render(context: CityPageContext): HTMLElement {
     h('p', { class: 'lead' }, t('appointments:mine.intro')),
     h('p', null, h('a', { href: '/appointments/new', class: 'button', id: 'appointments-new-link' }, t('appointments:mine.book'))),
     notice,
+    // An official's consultation about a virtual appointment: "Join your consultation" as it opens, transcripts after.
+    consultationsOnCase((consultation) => consultation.subject.type === 'appointment', context),
     body,
   );
   const intercept = sessionEnded(context);
@@ -127,7 +130,9 @@ function render(context: CityPageContext): HTMLElement {
       );
     } catch (error) {
       if (intercept(error)) return;
-      body.replaceChildren(loadFailure(t('appointments:loadFailed'), error, () => void load(), context));
+      body.replaceChildren(
+        loadFailure({ id: 'appointments', message: t('appointments:loadFailed'), error, retry: () => void load() }, context),
+      );
     } finally {
       body.removeAttribute('aria-busy');
     }

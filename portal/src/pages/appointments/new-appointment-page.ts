@@ -9,7 +9,7 @@ import { appointmentAccessView } from './appointment-access';
 import { newAttemptKey, serviceNameOf } from './appointment-rendering';
 import { bookedPanel } from './booked-panel';
 import { answersList } from './check-answers';
-import { loadFailure } from './load-failure';
+import { loadFailure } from '../page-states';
 import { serviceForm } from './service-form';
 import { slotAnswerRows, slotTakenMessage, isSlotTaken } from './slot-answers';
 import { slotPicker, type PickedSlot, type SlotPicker } from './slot-picker';
@@ -155,7 +155,7 @@ function render(context: CityPageContext): HTMLElement {
       (error: unknown) => {
         page.removeAttribute('aria-busy');
         if (intercept(error)) return;
-        show(false, heading(1), loadFailure(t('appointments:loadFailed'), error, load, context));
+        show(false, heading(1), loadFailure({ id: 'appointments', message: t('appointments:loadFailed'), error, retry: load }, context));
       },
     );
   };

@@ -15,7 +15,7 @@ import type { CityPageContext, PageModule } from '../page';
 import { appointmentAccessView } from './appointment-access';
 import { appointmentWhen, newAttemptKey, officialNameOf, serviceNameOf, statusLabel, whenText } from './appointment-rendering';
 import { answersList } from './check-answers';
-import { loadFailure } from './load-failure';
+import { loadFailure } from '../page-states';
 import { isSlotTaken, slotAnswerRows, slotTakenMessage } from './slot-answers';
 import { slotPicker, type PickedSlot, type SlotPicker } from './slot-picker';
 
@@ -139,7 +139,7 @@ function render(context: CityPageContext): HTMLElement {
         page.removeAttribute('aria-busy');
         if (intercept(error)) return;
         if (error instanceof ApiError && error.status === 404) return notFound();
-        show(false, loadFailure(t('appointments:loadFailed'), error, load, context));
+        show(false, loadFailure({ id: 'appointments', message: t('appointments:loadFailed'), error, retry: load }, context));
       },
     );
   };

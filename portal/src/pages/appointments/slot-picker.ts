@@ -5,7 +5,7 @@ import { radioGroup, type Field, type RadioGroup } from '../../forms/fields';
 import type { Problem } from '../../forms/field-problems';
 import type { CityPageContext } from '../page';
 import { modesText, officialNameOf } from './appointment-rendering';
-import { loadFailure } from './load-failure';
+import { loadFailure } from '../page-states';
 import { waitlistOffer } from './waitlist-offer';
 
 /**
@@ -200,7 +200,7 @@ export function slotPicker(options: SlotPickerOptions): SlotPicker {
         h(
           'li',
           null,
-          loadFailure(t('appointments:picker.loadFailed'), error, () => void load(keep), context),
+          loadFailure({ id: 'appointments', message: t('appointments:picker.loadFailed'), error, retry: () => void load(keep) }, context),
         ),
       );
       showTimes();

@@ -3,12 +3,15 @@ import { ApiError } from '../../api/client';
 import { complaintIdShape, getComplaint, unfollowComplaint, type Complaint } from '../../api/complaints';
 import { h } from '../../dom';
 import { problemsOfError } from '../../forms/form-controller';
+import { consultationsOnCase } from '../consultations/consultations-on-case';
 import type { CityPageContext, PageModule } from '../page';
 import { answerRows, locationOf } from './complaint-details';
 import { caseNumberInText, detailsRow, historyList, serviceName, statusLabel, statusTag } from './complaint-rendering';
 import { keepComplaintCurrent } from './live-status';
 import { sessionEnded } from '../../auth/session-ended';
-import { signedOutPrompt } from './signed-out-prompt';
+import { loadFailure } from '../page-states';
+import { complaintPhotos } from './complaint-photos';
+import { complaintSignedOutPrompt } from './signed-out-prompt';
 
 /** What was reported, or when and why the city removed it. */
 function reportSection(complaint: Complaint, context: CityPageContext): HTMLElement {
@@ -78,6 +81,9 @@ function complaintView(complaint: Complaint, context: CityPageContext): HTMLElem
       detailsRow(t('complaints:case.location'), locationOf(complaint, context), 'case-location'),
     ),
     reportSection(complaint, context),
+    following ? null : complaintPhotos(complaint, context),
+    // Consultations an official opened on this case: joined from here, their transcripts read here afterwards.
+    consultationsOnCase((consultation) => consultation.caseNumber === complaint.caseNumber, context),
     h(
       'section',
       { class: 'case-section', 'aria-labelledby': 'case-history-heading' },
@@ -105,7 +111,7 @@ function notFound({ t }: CityPageContext): HTMLElement {
 /** A complaint's page for its filer or a follower: `/complaints/case?id=<uuid>`. */
 function render(context: CityPageContext): HTMLElement {
   const { t, language } = context;
-  if (!context.person) return signedOutPrompt(t('complaints:case.heading'), t('complaints:case.signedOut'), 'case', context);
+  if (!context.person) return complaintSignedOutPrompt(t('complaints:case.heading'), t('complaints:case.signedOut'), 'case', context);
   const id = new URLSearchParams(window.location.search).get('id') ?? '';
   const heading = h('h1', null, t('complaints:case.heading'));
   const body = h('div', { class: 'case__body', id: 'case-body' });
@@ -133,15 +139,7 @@ function render(context: CityPageContext): HTMLElement {
         body.replaceChildren(notFound(context));
         return;
       }
-      const [problem] = problemsOfError(error, {});
-      body.replaceChildren(
-        h(
-          'div',
-          { class: 'alert', id: 'case-load-error' },
-          h('p', null, t('complaints:case.loadFailed')),
-          problem && 'message' in problem ? h('p', { class: 'alert__detail' }, problem.message) : null,
-        ),
-      );
+      body.replaceChildren(loadFailure({ id: 'case', message: t('complaints:case.loadFailed'), error }, context));
     },
   );
   return page;

@@ -1,11 +1,11 @@
 import { announce } from '../../a11y/announcer';
 import { complaintsPageSize, listMyComplaints, type Complaint } from '../../api/complaints';
 import { h } from '../../dom';
-import { problemsOfError } from '../../forms/form-controller';
 import type { CityPageContext, PageModule } from '../page';
 import { serviceName, statusTag } from './complaint-rendering';
 import { sessionEnded } from '../../auth/session-ended';
-import { signedOutPrompt } from './signed-out-prompt';
+import { loadFailure } from '../page-states';
+import { complaintSignedOutPrompt } from './signed-out-prompt';
 
 /** One complaint a row: the case number (a link to its page, marked when followed), kind, status and dates. */
 function complaintRow(complaint: Complaint, dates: Intl.DateTimeFormat, context: CityPageContext): HTMLElement {
@@ -104,20 +104,11 @@ function listSection(context: CityPageContext): HTMLElement {
       (error: unknown) => {
         section.removeAttribute('aria-busy');
         if (intercept(error)) return;
-        const retry = h('button', { type: 'button', class: 'button button--secondary', id: 'mine-retry' }, t('complaints:mine.retry'));
-        retry.addEventListener('click', () => load(page, true));
-        const [problem] = problemsOfError(error, {});
         body.replaceChildren(
-          h(
-            'div',
-            { class: 'alert', id: 'mine-load-error' },
-            h('p', null, t('complaints:mine.loadFailed')),
-            problem && 'message' in problem ? h('p', { class: 'alert__detail' }, problem.message) : null,
-          ),
-          h('p', null, retry),
+          loadFailure({ id: 'mine', message: t('complaints:mine.loadFailed'), error, retry: () => load(page, true) }, context),
         );
         if (moved) {
-          retry.focus();
+          document.getElementById('mine-retry')?.focus();
           announce(t('complaints:mine.loadFailed'));
         }
       },
@@ -129,7 +120,7 @@ function listSection(context: CityPageContext): HTMLElement {
 
 function render(context: CityPageContext): HTMLElement {
   const { t, person } = context;
-  if (!person) return signedOutPrompt(t('complaints:mine.heading'), t('complaints:mine.signedOut'), 'mine', context);
+  if (!person) return complaintSignedOutPrompt(t('complaints:mine.heading'), t('complaints:mine.signedOut'), 'mine', context);
   const page = h('div', { class: 'page page--mine' }, h('h1', null, t('complaints:mine.heading')));
   // Officials' and admins' lists are their department's inbox, which is not what this page is about.
   if (person.role !== 'citizen') {

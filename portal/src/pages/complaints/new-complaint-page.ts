@@ -9,6 +9,7 @@ import { wireForm } from '../../forms/form-controller';
 import type { CityPageContext, PageModule } from '../page';
 import { answersOf, attributeFields, type AttributeField } from './attribute-fields';
 import { filedConfirmation, followedConfirmation } from './complaint-panels';
+import { complaintPhotos } from './complaint-photos';
 import { nearbySuggestions } from './nearby-complaints';
 
 /** How many characters before the limit the count starts being spoken. */
@@ -228,6 +229,12 @@ function render(context: CityPageContext): HTMLElement {
     location.root,
     contactEmail?.root,
     nearby.element,
+    // Photos are added once the complaint has its case number, so a slow or refused photo never costs the complaint.
+    h(
+      'p',
+      { class: 'field__hint', id: 'complaint-photos-hint' },
+      t(context.person ? 'complaints:photos.afterSending' : 'complaints:photos.signInToAdd'),
+    ),
     h('div', { class: 'form__actions' }, submit),
   );
   page.append(heading, h('p', { class: 'lead' }, t('complaints:new.intro')));
@@ -287,7 +294,7 @@ function render(context: CityPageContext): HTMLElement {
       );
       handle.clearProblems();
       const panel = filedConfirmation(filed, context);
-      page.replaceChildren(panel);
+      page.replaceChildren(panel, ...(context.person ? [complaintPhotos(filed.complaint, context)] : []));
       panel.querySelector('h1')?.focus();
       window.scrollTo(0, 0);
       announce(t('complaints:new.sent.announced', { caseNumber: filed.complaint.caseNumber }));

@@ -2,7 +2,7 @@ import { listCalendar, type AppointmentView } from '../../api/appointments';
 import { sessionEnded } from '../../auth/session-ended';
 import { h } from '../../dom';
 import type { CityPageContext, PageModule } from '../page';
-import { loadFailure } from '../appointments/load-failure';
+import { loadFailure } from '../page-states';
 import { calendarDay } from './calendar-week';
 import { calendarFeedSection } from './calendar-feed';
 import { accessView } from './console-access';
@@ -83,7 +83,9 @@ function render(context: CityPageContext): HTMLElement {
       (error: unknown) => {
         body.removeAttribute('aria-busy');
         if (intercept(error)) return;
-        body.replaceChildren(loadFailure(t('appointments:calendar.loadFailed'), error, load, context));
+        body.replaceChildren(
+          loadFailure({ id: 'appointments', message: t('appointments:calendar.loadFailed'), error, retry: load }, context),
+        );
       },
     );
   };

@@ -2,6 +2,7 @@ import { announce } from '../../a11y/announcer';
 import { setAppointmentStatus, type AppointmentView } from '../../api/appointments';
 import { h } from '../../dom';
 import { problemsOfError } from '../../forms/form-controller';
+import { consultationInvite } from '../consultations/consultation-invite';
 import type { CityPageContext } from '../page';
 import { caseNumberText, modeLabel, officialNameOf, serviceNameOf, statusLabel, statusTag } from '../appointments/appointment-rendering';
 
@@ -75,7 +76,22 @@ function appointmentRow(appointment: AppointmentView, context: CityPageContext):
     h('td', null, officialNameOf(appointment.officialId, context)),
     h('td', null, modeLabel(appointment.mode, context)),
     statusCell,
-    h('td', null, h('div', { class: 'calendar__actions' }, ...buttons), error),
+    h(
+      'td',
+      null,
+      h('div', { class: 'calendar__actions' }, ...buttons),
+      error,
+      // A virtual appointment is held as a consultation: opened from here, around its time (the API says when not).
+      appointment.mode === 'virtual' && (appointment.status === 'booked' || appointment.status === 'arrived')
+        ? consultationInvite(
+            { appointmentId: appointment.id },
+            appointment.id,
+            t('consultations:console.startAt', { time }),
+            context,
+            false,
+          )
+        : null,
+    ),
   );
   return row;
 }

@@ -4,6 +4,7 @@ import { listAssignees, type Assignee } from '../../api/complaint-staff';
 import { complaintIdShape, getComplaint, type Complaint } from '../../api/complaints';
 import { h } from '../../dom';
 import { problemsOfError } from '../../forms/form-controller';
+import { consultationInvite } from '../consultations/consultation-invite';
 import type { CityPageContext, PageModule } from '../page';
 import { caseDetails } from './case-details';
 import { assignmentForm, conflictMessage, redactionForm, statusForm } from './case-forms';
@@ -27,6 +28,16 @@ function successBanner(message: string, context: CityPageContext): HTMLElement {
     { class: 'notification-banner', id: 'case-notice', role: 'status', tabindex: '-1', 'aria-labelledby': 'case-notice-title' },
     h('h2', { class: 'notification-banner__title', id: 'case-notice-title' }, context.t('console:case.notice')),
     h('p', { class: 'notification-banner__text' }, message),
+  );
+}
+
+/** "Invite to a consultation": talk the complaint through with the citizen who filed it (with an account). */
+function consultationSection(complaint: Complaint, context: CityPageContext): HTMLElement {
+  return h(
+    'section',
+    { class: 'case-section', id: 'case-consultation', 'aria-labelledby': 'case-consultation-heading' },
+    h('h2', { id: 'case-consultation-heading' }, context.t('consultations:console.invite')),
+    consultationInvite({ complaintId: complaint.id }, 'complaint', context.t('consultations:console.invite'), context),
   );
 }
 
@@ -57,6 +68,7 @@ function render(context: CityPageContext): HTMLElement {
         ? assignmentForm(complaint, assignees, context, saved).root
         : h('p', { class: 'alert', id: 'case-assignees-error' }, t('console:case.assignment.loadFailed')),
       complaint.redacted ? null : redactionForm(complaint, context, saved).root,
+      consultationSection(complaint, context),
     ];
     body.replaceChildren(
       ...caseDetails(complaint, assigneeText(complaint, assignees, context), context),

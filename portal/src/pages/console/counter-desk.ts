@@ -8,6 +8,8 @@ import { numberInText, serviceName, statusTag } from '../queues/queue-rendering'
 export interface DeskHandlers {
   step: (ticket: TicketView, action: DeskAction) => void;
   transfer: (ticket: TicketView, target: { counterId: string; serviceId: string }) => void;
+  /** Opens (or shows again) the consultation with the ticket's holder, beside the line. */
+  consult: (ticket: TicketView) => void;
 }
 
 /** The steps offered from each status an official sees at the counter (docs/api/queues.md). */
@@ -75,6 +77,17 @@ function transferForm(ticket: TicketView, context: CityPageContext, handlers: De
   return form;
 }
 
+/** "Start consultation": a called ticket's holder, when signed in, talks it through online (the API says when it cannot). */
+function consultButton(ticket: TicketView, context: CityPageContext, handlers: DeskHandlers): HTMLElement {
+  const button = h(
+    'button',
+    { type: 'button', class: 'button button--secondary', id: `counter-consult-${ticket.id}` },
+    context.t('consultations:console.start', { number: numberInText(ticket.number) }),
+  );
+  button.addEventListener('click', () => handlers.consult(ticket));
+  return button;
+}
+
 /** One called or serving ticket: its number, matter and status, and the steps it allows as buttons. */
 function deskTicket(ticket: TicketView, context: CityPageContext, handlers: DeskHandlers): HTMLElement {
   const { t, format } = context;
@@ -104,6 +117,7 @@ function deskTicket(ticket: TicketView, context: CityPageContext, handlers: Desk
         button.addEventListener('click', () => handlers.step(ticket, action));
         return button;
       }),
+      consultButton(ticket, context, handlers),
     ),
     transferForm(ticket, context, handlers),
   );

@@ -17,6 +17,8 @@ import { onLiveEvent, watchLive } from '../../live/live-events';
 import type { CityPageContext, PageModule } from '../page';
 import { whenRemoved } from '../page-lifetime';
 import { counterNameText, counterOf, numberInText, serviceNameText } from '../queues/queue-rendering';
+import { listConsultations, openConsultation, roomHref } from '../consultations/consultation-api';
+import { mountConsultationPanel } from '../consultations/consultation-panel';
 import { accessView } from './console-access';
 import { deskTickets, type DeskHandlers } from './counter-desk';
 import { waitingLine } from './counter-line';
@@ -32,6 +34,23 @@ function replaceKeepingFocus(container: HTMLElement, child: HTMLElement): void {
     document.activeElement instanceof HTMLElement && container.contains(document.activeElement) ? document.activeElement.id : '';
   container.replaceChildren(child);
   if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+}
+
+/** The consultation with a called ticket's holder, beside the line: hidden until one is opened. */
+function consultationSlot(context: CityPageContext): { root: HTMLElement; show: (id: string) => void } {
+  const box = h('div', { id: 'counter-consultation' });
+  const link = h('a', { id: 'counter-consultation-page-link' }, context.t('consultations:console.openPage'));
+  const root = section('counter-consultation-section', context.t('consultations:console.currentHeading'), h('p', null, link), box);
+  root.hidden = true;
+  return {
+    root,
+    show: (id) => {
+      root.hidden = false;
+      link.setAttribute('href', roomHref(id));
+      if (box.querySelector(`[data-consultation-id="${CSS.escape(id)}"]`)) return;
+      mountConsultationPanel(box, { consultationId: id, headingLevel: 3 }, context);
+    },
+  };
 }
 
 function section(id: string, heading: string, ...children: Node[]): HTMLElement {
@@ -82,6 +101,7 @@ function render(context: CityPageContext): HTMLElement {
   const callButton = h('button', { type: 'button', class: 'button', id: 'counter-call-next' }, t('queues:console.counter.callNext'));
   const current = h('div', { id: 'counter-current' });
   const line = h('div', { id: 'counter-line' });
+  const consultation = consultationSlot(context);
   let shown: CounterLineView | null = null;
   let busy = false;
 
@@ -191,6 +211,12 @@ function render(context: CityPageContext): HTMLElement {
           newNumber: numberInText(next.number),
         });
       }),
+    consult: (ticket) =>
+      act(async () => {
+        const opened = await openConsultation({ ticketId: ticket.id }, { language });
+        consultation.show(opened.id);
+        return t('consultations:console.opened');
+      }),
   };
 
   toggle.addEventListener('click', () => {
@@ -223,9 +249,21 @@ function render(context: CityPageContext): HTMLElement {
   void reload().then((loaded) => {
     body.removeAttribute('aria-busy');
     if (!loaded) return;
+    // A consultation still open with a ticket at this desk (after a reload) is shown again.
+    listConsultations({ language }).then(
+      (mine) => {
+        const ticketIds = new Set(shown?.tickets.map((ticket) => ticket.id));
+        const open = mine.find(
+          (candidate) => candidate.state !== 'ended' && candidate.subject.type === 'ticket' && ticketIds.has(candidate.subject.id),
+        );
+        if (open) consultation.show(open.id);
+      },
+      () => undefined,
+    );
     body.replaceChildren(
       section('counter-state-section', t('queues:console.counter.stateHeading'), stateText, h('div', { class: 'form__actions' }, toggle)),
       section('counter-current-section', t('queues:console.current.heading'), h('div', { class: 'form__actions' }, callButton), current),
+      consultation.root,
       section('counter-line-section', t('queues:console.line.heading'), line),
     );
   });

@@ -1,5 +1,4 @@
 import type { DocumentState, Requirement, StoredDocument, SubmissionState } from '../../api/documents';
-import { signInHereHref } from '../../auth/session-ended';
 import { h } from '../../dom';
 import type { PageContext } from '../page';
 
@@ -28,16 +27,4 @@ export function documentStateText(document: Pick<StoredDocument, 'state' | 'reje
 /** The case number inside a translated sentence, isolated left-to-right so it reads the same in Arabic. */
 export function caseNumberInText(caseNumber: string): string {
   return `\u2066${caseNumber}\u2069`;
-}
-
-/** For a signed-out visitor: the page's h1, why it needs a session, and sign-in that comes back here. */
-export function signedOutPrompt(heading: string, intro: string, idPrefix: string, { t }: PageContext): HTMLElement {
-  return h(
-    'div',
-    { class: 'page page--prose' },
-    h('h1', null, heading),
-    h('p', { class: 'lead' }, intro),
-    h('p', null, h('a', { href: signInHereHref(), class: 'button', id: `${idPrefix}-sign-in-link` }, t('documents:signedOut.signIn'))),
-    h('p', null, `${t('documents:signedOut.noAccount')} `, h('a', { href: '/register' }, t('documents:signedOut.register'))),
-  );
 }

@@ -4,6 +4,7 @@ import { sessionEnded, signInHereHref } from '../../auth/session-ended';
 import { h, localized } from '../../dom';
 import { problemsOfError } from '../../forms/form-controller';
 import type { CityPageContext, PageModule } from '../page';
+import { loadFailure } from '../page-states';
 import { acceptsText, submissionStateTag } from './document-rendering';
 
 /** The API's message for a failure, or the page's own when it has none. */
@@ -103,13 +104,10 @@ function servicesSection(context: CityPageContext): HTMLElement {
       },
       (error: unknown) => {
         section.removeAttribute('aria-busy');
-        const retry = h('button', { type: 'button', class: 'button button--secondary', id: 'documents-retry' }, t('documents:index.retry'));
-        retry.addEventListener('click', () => load(true));
         body.replaceChildren(
-          h('div', { class: 'alert', id: 'documents-load-error' }, h('p', null, messageOf(error, t('documents:index.loadFailed')))),
-          h('p', null, retry),
+          loadFailure({ id: 'documents', message: t('documents:index.loadFailed'), error, retry: () => load(true) }, context),
         );
-        if (moved) retry.focus();
+        if (moved) document.getElementById('documents-retry')?.focus();
       },
     );
   };
@@ -181,9 +179,7 @@ function mineSection(context: CityPageContext): HTMLElement {
     (error: unknown) => {
       section.removeAttribute('aria-busy');
       if (intercept(error)) return;
-      body.replaceChildren(
-        h('div', { class: 'alert', id: 'documents-mine-error' }, h('p', null, messageOf(error, t('documents:index.mineLoadFailed')))),
-      );
+      body.replaceChildren(loadFailure({ id: 'documents-mine', message: t('documents:index.mineLoadFailed'), error }, context));
     },
   );
   return section;

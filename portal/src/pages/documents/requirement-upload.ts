@@ -1,13 +1,15 @@
 import { announce } from '../../a11y/announcer';
 import { ApiError } from '../../api/client';
-import { deleteDocument, uploadDocument, type Requirement, type StoredDocument } from '../../api/documents';
+import { deleteDocument, uploadDocument, type Requirement, type StoredDocument, type UploadEvents } from '../../api/documents';
 import { sessionEnded } from '../../auth/session-ended';
 import { h, localized } from '../../dom';
+import type { LocalizedString } from '../../i18n/localized';
 import type { CityPageContext } from '../page';
-import { acceptsText, documentStateText } from './document-rendering';
+import { acceptsText } from './document-rendering';
+import { fileItem, progressArea } from './upload-parts';
 
-/** One required document of an application: its files and their states, and the field that uploads another. */
-export interface RequirementBlock {
+/** Files of one kind (a required document, a complaint's photos): their states, and the field that uploads another. */
+export interface UploadBlock {
   readonly root: HTMLElement;
   /** Shows the files the API holds for this document; focus on a file's button stays where it was. */
   showFiles(documents: StoredDocument[], editable: boolean): void;
@@ -22,64 +24,56 @@ interface BlockOptions {
   changed: () => void;
 }
 
+export interface UploadBlockOptions {
+  /** Names the block's elements: `#document-file-<id>`, `#document-upload-<id>`, `#document-files-<id>`… */
+  id: string;
+  /** What the files are, as the block's heading and in the file field's label. */
+  name: LocalizedString;
+  /** h3 under a page's h2 (an application's documents); h2 where the block is a section of its own. */
+  headingLevel?: 'h2' | 'h3';
+  /** The allowed types and size, in words, under the heading. */
+  accepts: string;
+  mimeTypes: readonly string[];
+  /** Starts sending one file; resolves to the function that stops it. */
+  send: (file: File, events: UploadEvents) => Promise<() => void>;
+  /** Deletes a file, where the API lets its owner. */
+  remove?: (document: StoredDocument) => Promise<void>;
+  /** The field is replaced by `fullText` once this many files are kept. */
+  maxFiles?: { count: number; fullText: string };
+  /** What to say when the connection drops: tus uploads go on where they stopped, others start again. */
+  networkFailed?: string;
+  /** The API's files changed (uploaded, refused or deleted): the page loads them again. */
+  changed: () => void;
+}
+
 /** Progress is said at most every quarter, so a screen reader is not flooded. */
 const announcedSteps = 4;
 
-function progressArea(id: string, context: CityPageContext) {
-  const label = h('label', { class: 'upload-progress__label', for: `${id}-bar` });
-  const bar = h('progress', { class: 'upload-progress__bar', id: `${id}-bar`, max: '100' });
-  const percent = h('span', { class: 'upload-progress__percent', id: `${id}-percent`, 'aria-hidden': 'true' });
-  const root = h('div', { class: 'upload-progress', id, hidden: true }, label, bar, percent);
-  const percents = new Intl.NumberFormat(context.language, { style: 'percent' });
-  return {
-    root,
-    show(text: string, fraction: number) {
-      root.hidden = false;
-      label.textContent = text;
-      bar.value = Math.round(fraction * 100);
-      percent.textContent = percents.format(fraction);
+/** One required document of an application, sent over tus so a large file resumes. */
+export function requirementBlock({ requirement, submissionId, changed }: BlockOptions, context: CityPageContext): UploadBlock {
+  const { language } = context;
+  return uploadBlock(
+    {
+      id: requirement.id,
+      name: context.localize(requirement.name),
+      accepts: acceptsText(requirement, context),
+      mimeTypes: requirement.mimeTypes,
+      send: (file, events) => uploadDocument(file, { submissionId, requirementId: requirement.id }, events, { language }),
+      remove: (document) => deleteDocument(document.id, { language }),
+      changed,
     },
-    hide: () => {
-      root.hidden = true;
-    },
-    percentOf: (fraction: number) => percents.format(fraction),
-  };
-}
-
-function fileItem(
-  document: StoredDocument,
-  editable: boolean,
-  onDelete: (document: StoredDocument) => void,
-  context: CityPageContext,
-): HTMLElement {
-  const { t } = context;
-  const remove = editable
-    ? h(
-        'button',
-        { type: 'button', class: 'button button--secondary button--small', id: `document-delete-${document.id}` },
-        t('documents:submission.delete'),
-        h('span', { class: 'visually-hidden' }, ` ${document.name}`),
-      )
-    : null;
-  remove?.addEventListener('click', () => onDelete(document));
-  return h(
-    'li',
-    { class: 'requirement__file', id: `document-${document.id}`, 'data-state': document.state },
-    h('span', { class: 'requirement__file-name', dir: 'auto' }, document.name),
-    ' — ',
-    h('strong', { class: 'requirement__file-state', id: `document-state-${document.id}` }, documentStateText(document, context)),
-    remove,
+    context,
   );
 }
 
-export function requirementBlock({ requirement, submissionId, changed }: BlockOptions, context: CityPageContext): RequirementBlock {
+/** The upload field with its progress, per-file errors and the files the API holds, for any kind of file. */
+export function uploadBlock(options: UploadBlockOptions, context: CityPageContext): UploadBlock {
   const { t, language } = context;
-  const id = requirement.id;
+  const { id, name, changed } = options;
   const headingId = `requirement-${id}-heading`;
   const acceptsId = `requirement-${id}-accepts`;
   const inputId = `document-file-${id}`;
   const errorId = `${inputId}-error`;
-  const name = context.localize(requirement.name);
   const intercept = sessionEnded(context);
 
   const files = h('div', { class: 'requirement__files', id: `document-files-${id}` });
@@ -88,7 +82,7 @@ export function requirementBlock({ requirement, submissionId, changed }: BlockOp
     class: 'file-input',
     id: inputId,
     name: `file-${id}`,
-    accept: requirement.mimeTypes.join(','),
+    accept: options.mimeTypes.join(','),
     'aria-describedby': acceptsId,
   });
   const upload = h(
@@ -108,11 +102,15 @@ export function requirementBlock({ requirement, submissionId, changed }: BlockOp
   const root = h(
     'section',
     { class: 'requirement', id: `requirement-${id}`, 'aria-labelledby': headingId },
-    localized('h3', name, language, { id: headingId, class: 'requirement__title' }),
-    h('p', { class: 'field__hint', id: acceptsId }, acceptsText(requirement, context)),
+    localized(options.headingLevel ?? 'h3', name, language, { id: headingId, class: 'requirement__title' }),
+    h('p', { class: 'field__hint', id: acceptsId }, options.accepts),
     files,
     field,
   );
+  const full = options.maxFiles
+    ? h('p', { class: 'requirement__full', id: `document-files-${id}-full`, hidden: true }, options.maxFiles.fullText)
+    : null;
+  if (full) field.before(full);
 
   const setError = (message: string | null) => {
     field.querySelector(`#${CSS.escape(errorId)}`)?.remove();
@@ -171,14 +169,14 @@ export function requirementBlock({ requirement, submissionId, changed }: BlockOp
         finish();
         progress.hide();
         if (intercept(error)) return;
-        const message = error.code === 'NETWORK_ERROR' ? t('documents:submission.networkFailed') : error.message;
+        const message = error.code === 'NETWORK_ERROR' ? (options.networkFailed ?? t('documents:submission.networkFailed')) : error.message;
         setError(message);
         announce(message);
         // A refused upload leaves nothing behind; the page drops the file it showed while it was on its way.
         changed();
       },
     };
-    uploadDocument(file, { submissionId, requirementId: id }, events, { language }).then(
+    options.send(file, events).then(
       (stop) => {
         stopUpload = stop;
       },
@@ -187,7 +185,7 @@ export function requirementBlock({ requirement, submissionId, changed }: BlockOp
   });
 
   const onDelete = (document: StoredDocument) => {
-    deleteDocument(document.id, { language }).then(
+    options.remove?.(document).then(
       () => {
         announce(t('documents:submission.deleted', { name: document.name }));
         progress.hide();
@@ -208,9 +206,16 @@ export function requirementBlock({ requirement, submissionId, changed }: BlockOp
       files.replaceChildren(
         documents.length === 0
           ? h('p', { class: 'requirement__none', id: `document-files-${id}-none` }, t('documents:submission.noFile'))
-          : h('ul', { class: 'requirement__file-list' }, ...documents.map((file) => fileItem(file, editable, onDelete, context))),
+          : h(
+              'ul',
+              { class: 'requirement__file-list' },
+              ...documents.map((file) => fileItem(file, editable && options.remove !== undefined, onDelete, context)),
+            ),
       );
-      field.hidden = !editable;
+      const kept = documents.filter((file) => file.state !== 'rejected').length;
+      const isFull = options.maxFiles !== undefined && kept >= options.maxFiles.count;
+      field.hidden = !editable || isFull;
+      if (full) full.hidden = !editable || !isFull;
       if (focused) document.getElementById(focused)?.focus();
     },
     stop: () => stopUpload?.(),

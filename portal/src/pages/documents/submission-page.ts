@@ -14,8 +14,9 @@ import { problemsOfError } from '../../forms/form-controller';
 import { onLiveEvent, onLiveResumed } from '../../live/live-events';
 import type { CityPageContext, PageModule } from '../page';
 import { whenRemoved } from '../page-lifetime';
-import { caseNumberInText, documentStateText, signedOutPrompt, submissionStateTag } from './document-rendering';
-import { requirementBlock, type RequirementBlock } from './requirement-upload';
+import { loadFailure, signedOutPrompt } from '../page-states';
+import { caseNumberInText, documentStateText, submissionStateTag } from './document-rendering';
+import { requirementBlock, type UploadBlock } from './requirement-upload';
 
 const editableStates: readonly Submission['state'][] = ['draft', 'needs_more'];
 
@@ -72,7 +73,7 @@ function applicationView(first: Submission, service: DocumentService, page: HTML
   const closed = h('p', { class: 'submission__closed', id: 'submission-closed' }, t('documents:submission.closed'));
   let current = first;
 
-  const blocks: RequirementBlock[] = service.requiredDocuments.map((requirement) =>
+  const blocks: UploadBlock[] = service.requiredDocuments.map((requirement) =>
     requirementBlock({ requirement, submissionId: id, changed: () => reload() }, context),
   );
   const blockOf = new Map(service.requiredDocuments.map((requirement, index) => [requirement.id, blocks[index]]));
@@ -191,7 +192,10 @@ function applicationView(first: Submission, service: DocumentService, page: HTML
 function render(context: CityPageContext): HTMLElement {
   const { t, language } = context;
   if (!context.person)
-    return signedOutPrompt(t('documents:submission.heading'), t('documents:submission.signedOut'), 'submission', context);
+    return signedOutPrompt(
+      { heading: t('documents:submission.heading'), intro: t('documents:submission.signedOut'), idPrefix: 'submission' },
+      context,
+    );
   const id = new URLSearchParams(window.location.search).get('id') ?? '';
   const heading = h('h1', null, t('documents:submission.heading'));
   const body = h('div', { class: 'submission__body', id: 'submission-body' });
@@ -221,15 +225,7 @@ function render(context: CityPageContext): HTMLElement {
         body.replaceChildren(notFound(context));
         return;
       }
-      const [problem] = problemsOfError(error, {});
-      body.replaceChildren(
-        h(
-          'div',
-          { class: 'alert', id: 'submission-load-error' },
-          h('p', null, t('documents:submission.loadFailed')),
-          problem && 'message' in problem ? h('p', { class: 'alert__detail' }, problem.message) : null,
-        ),
-      );
+      body.replaceChildren(loadFailure({ id: 'submission', message: t('documents:submission.loadFailed'), error }, context));
     },
   );
   return page;

@@ -2,6 +2,7 @@ import { ApiError } from '../../api/client';
 import { endedStatuses, listCounters, trackTicket, type IssuedTicket, type TicketView } from '../../api/queues';
 import { h } from '../../dom';
 import { problemsOfError } from '../../forms/form-controller';
+import { consultationsOnCase } from '../consultations/consultations-on-case';
 import type { CityPageContext, PageModule } from '../page';
 import { counterNameText, numberInText, placeText } from './queue-rendering';
 import { ticketForm } from './ticket-form';
@@ -45,7 +46,11 @@ function render(context: CityPageContext): HTMLElement {
 
   const showTicket = (ticket: TicketView, token: string, announcement: string, moveFocus: boolean) => {
     intro.hidden = true;
-    body.replaceChildren(ticketPanel({ ticket, token, announcement, moveFocus, takeAnother: () => void showForm(true) }, context));
+    body.replaceChildren(
+      ticketPanel({ ticket, token, announcement, moveFocus, takeAnother: () => void showForm(true) }, context),
+      // Signed in, the holder hears when the official at the counter opens a consultation on this ticket.
+      consultationsOnCase((consultation) => consultation.subject.type === 'ticket' && consultation.subject.id === ticket.id, context),
+    );
   };
 
   const taken = (issued: IssuedTicket) => {

@@ -3,11 +3,15 @@ import type { OfficialState } from '../../../../api/src/city/official-view.types
 import { announce } from '../../a11y/announcer';
 import { h, localized } from '../../dom';
 import { readPreference, writePreference } from '../../storage';
+import type { LabelImageInfo } from '../../twin/text-labels';
 import type { TwinPick, TwinView } from '../../twin/twin-view';
+import type { DrawnVisitor } from '../../twin/visitor-avatars';
 import type { CityPageContext, PageModule } from '../page';
 import { whenRemoved } from '../page-lifetime';
 import { followOfficialStates } from './official-states';
 import { counterContent, officialContent, reportLink, TwinDialog } from './place-dialog';
+import { showConsultationInHall } from './hall-consultation';
+import { hallVisitors } from './hall-visitors';
 import { overviewOf, type Place, placesOf } from './places';
 import { placesPanel } from './places-panel';
 import { TourPanel } from './tour-panel';
@@ -26,6 +30,8 @@ interface TwinTestHooks {
   firstFrameMs: () => Promise<number>;
   screenPositionOf: (key: string) => { x: number; y: number } | null;
   distinctColours: () => Promise<number>;
+  labelImages: () => LabelImageInfo[];
+  visitorsDrawn: () => DrawnVisitor[];
 }
 
 declare global {
@@ -60,6 +66,7 @@ function render(context: CityPageContext): HTMLElement {
     twin?.show(place.camera, reducedMotion());
     twin?.select(place.kind === 'official' ? place.key : null);
     panel.markSelected(place.key);
+    visitors.walkToPlace(place);
     return place;
   };
 
@@ -120,6 +127,9 @@ function render(context: CityPageContext): HTMLElement {
     );
   };
 
+  // Visitors' presence: you stand in the hall while it is on; others are drawn and listed (docs/twin.md).
+  const visitors = hallVisitors(context, () => twin);
+
   const scene = h('div', { class: 'twin-scene', id: 'twin-scene' });
   const status = h('p', { class: 'twin-stage__status', id: 'twin-status' }, t('twin:stage.loading'));
   const lowPower = h(
@@ -151,13 +161,18 @@ function render(context: CityPageContext): HTMLElement {
     status,
   );
 
+  // A citizen's waiting or live consultation: the conversation beside the 3D view, their figure at the counter.
+  const consultation = h('div', { class: 'twin-consultation', id: 'twin-consultation', hidden: true });
+  void showConsultationInHall(consultation, context, (spot) => visitors.showAtCounter(spot)).catch(() => undefined);
+
   const page = h(
     'div',
     { class: 'page page--twin' },
     h('h1', null, t('twin:heading', { city: context.localize(city.name).text })),
     h('p', { class: 'lead' }, t('twin:intro')),
-    stage,
+    h('div', { class: 'twin-layout' }, stage, consultation),
     tour.element,
+    visitors.element,
     panel.element,
     dialog.element,
   );
@@ -175,8 +190,8 @@ function render(context: CityPageContext): HTMLElement {
     const view = new TwinView(scene, {
       city,
       places,
-      text: (value) => context.localize(value).text,
-      officialLabel: (place) => [context.localize(place.name).text, place.detail ? context.localize(place.detail).text : ''],
+      text: (value) => context.localize(value),
+      officialLabel: (place) => [context.localize(place.name), ...(place.detail ? [context.localize(place.detail)] : [])],
       resolutionScale: scale > 0 && scale <= 1 ? scale : 1,
       initialView: overviewOf(city),
     });
@@ -190,12 +205,15 @@ function render(context: CityPageContext): HTMLElement {
     view.onPick((pick) => onPick(pick, canvas));
     view.setLowPower(lowPower.getAttribute('aria-pressed') === 'true');
     for (const [officialId, state] of states) view.setOfficialState(`official:${officialId}`, state);
+    visitors.draw();
     if (params.get('testHooks') === '1') {
       window.__twin = {
         framesRendered: () => view.framesRendered(),
         firstFrameMs: () => view.firstFrameMs(),
         screenPositionOf: (key) => view.screenPositionOf(key),
         distinctColours: () => view.distinctColours(),
+        labelImages: () => view.labelImages(),
+        visitorsDrawn: () => view.visitorsDrawn(),
       };
     }
     await view.firstFrameMs();
@@ -204,6 +222,10 @@ function render(context: CityPageContext): HTMLElement {
   };
 
   const onCanvasKey = (event: KeyboardEvent, canvas: HTMLCanvasElement) => {
+    if (visitors.step(event)) {
+      event.preventDefault();
+      return;
+    }
     // Right-to-left pages walk the places the other way with the left and right arrows.
     const forward = document.documentElement.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
@@ -245,6 +267,7 @@ function render(context: CityPageContext): HTMLElement {
 
   whenRemoved(page, () => {
     stopStates();
+    visitors.destroy();
     if (tour.running) tour.stop();
     twin?.destroy();
     twin = null;

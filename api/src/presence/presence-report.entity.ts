@@ -1,0 +1,38 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { UserAccount } from '../accounts/user-account.entity.js';
+
+/**
+ * A visitor's report of another visitor in the virtual hall: who reported whom (account ids, so the city can follow
+ * it up), why and when. Never where anyone stood: positions are not stored anywhere.
+ */
+@Entity({ name: 'presence_report' })
+@Index('ix_presence_report_reported', ['reportedId', 'at'])
+@Check('ck_presence_report_reason', `reason IN ('following', 'blocking', 'disruptive', 'other')`)
+@Check('ck_presence_report_not_self', 'reporter_id <> reported_id')
+export class PresenceReport {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_presence_report' })
+  id!: string;
+
+  @Column({ name: 'hall_id', type: 'varchar', length: 64 })
+  hallId!: string;
+
+  @Column({ name: 'reporter_id', type: 'uuid' })
+  reporterId!: string;
+
+  @ManyToOne(() => UserAccount)
+  @JoinColumn({ name: 'reporter_id', foreignKeyConstraintName: 'fk_presence_report_reporter' })
+  reporter?: UserAccount;
+
+  @Column({ name: 'reported_id', type: 'uuid' })
+  reportedId!: string;
+
+  @ManyToOne(() => UserAccount)
+  @JoinColumn({ name: 'reported_id', foreignKeyConstraintName: 'fk_presence_report_reported' })
+  reported?: UserAccount;
+
+  @Column({ type: 'varchar', length: 16 })
+  reason!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at!: Date;
+}
