@@ -24,6 +24,8 @@ function brokenText(value: unknown, path: string, depth = 0): string | undefined
  */
 class WellFormedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Only what the client sent: a custom argument (a socket, the current user) is a live object graph, not input.
+    if (metadata.type === 'custom') return super.transform(value, metadata) as Promise<unknown>;
     const field = brokenText(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
     if (field) throw new DomainError('VALIDATION_FAILED', {}, { fields: [{ field, rules: ['isWellFormed'] }] });
     return super.transform(value, metadata) as Promise<unknown>;
