@@ -18,7 +18,7 @@ interface ConsultationTexts {
   voice: { status: { connected: string; ended: string } };
   canned: { text: { greeting: string } };
   panel: { endedNotice: string; mutedNotice: string; removedNotice: string };
-  announce: { muted: string; unmuted: string; removed: string };
+  announce: { muted: string; unmuted: string; removed: string; caughtUp_other: string };
 }
 
 function texts(lang: string): ConsultationTexts {
@@ -146,8 +146,8 @@ describeWithDatabase('consultation journeys', () => {
         if ((socket.data as { person?: { id: string } }).person?.id === citizenId) socket.conn.close();
       }
       await citizen.waitForSelector('#consultation-connection:not([hidden])');
-      await say(official, 'while you were away 1');
-      await say(official, 'while you were away 2');
+      await say(official, 'sent during the break 1');
+      await say(official, 'sent during the break 2');
       await say(citizen, 'written offline');
       await citizen.waitForSelector('#consultation-messages > li:not([data-seq])');
       await messagesCount(official, 10);
@@ -155,10 +155,12 @@ describeWithDatabase('consultation journeys', () => {
       await messagesCount(official, 11);
       await messagesCount(citizen, 11);
       await citizen.waitForSelector('#consultation-connection', { state: 'hidden' });
+      // One summary of what was missed is said, not each message over the other.
+      await regionSays(citizen, 'announcer', texts('en').announce.caughtUp_other.replace('{{count, number}}', '2'));
       const after = await shownMessages(citizen);
       expect(after.map(([seq]) => seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
       expect(after.slice(0, 8)).toEqual(before);
-      expect(after.slice(8, 10).map(([, text]) => text)).toEqual(['while you were away 1', 'while you were away 2']);
+      expect(after.slice(8, 10).map(([, text]) => text)).toEqual(['sent during the break 1', 'sent during the break 2']);
       expect(after[10]?.[1]).toBe('written offline');
       expect(await citizen.$$('#consultation-messages > li:not([data-seq])')).toHaveLength(0);
       await official.waitForFunction(() => document.querySelectorAll('#consultation-messages > li').length === 11);

@@ -111,8 +111,11 @@ export class ConsultationChat {
     }
     this.joinedOnce = true;
     const fresh = answer.messages.filter((message) => !this.seen.has(message.seq));
-    this.listener.joined(answer, again ? fresh : [], again);
+    // The first time, the panel is built on joining and then filled; after a break it exists, and is told what it
+    // missed once the messages are in, so one summary is said rather than each message over the other.
+    if (!again) this.listener.joined(answer, [], false);
     for (const message of answer.messages) this.deliver(message);
+    if (again) this.listener.joined(answer, fresh, true);
     for (const [clientId, text] of [...this.unanswered]) void this.transmit(clientId, text).catch(() => undefined);
   }
 
