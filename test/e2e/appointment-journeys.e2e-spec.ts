@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
+import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import type { Browser, Page } from 'playwright-core';
 import type { AppointmentView } from '../../api/src/appointments/appointment-view.types.js';
 import type { FreeSlot } from '../../api/src/appointments/appointment-view.types.js';
 import { appointmentHelpers } from '../support/appointment-helpers.js';
 import { describeWithBrowser, launchBrowser, newPage } from '../support/browser.js';
-import type { TestClient } from '../support/http-client.js';
+import { TestClient } from '../support/http-client.js';
 import { chooseRadio, focusIsOn, press } from '../support/keyboard.js';
 import { axeViolations, tabTo } from '../support/page-checks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -258,6 +259,46 @@ describeWithDatabase('appointment journeys, keyboard only', () => {
       await focusIsOn(page, `calendar-fulfilled-${appointment.id}`);
       const after = (await (await staff.get(`/api/appointments/${appointment.id}`)).json()) as AppointmentView;
       expect(after.status).toBe('arrived');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('an official linked to a pack official sees their own appointments, or the whole department on choosing it', async () => {
+      // The demo official is Park Ji-hyun of civil affairs; Han So-young shares the service. A day far ahead, late slots.
+      const start = addDays(seoulToday(), 13 * 7);
+      const free = (await slots('resident-registration-consultation', start, addDays(start, 6))).reverse();
+      const slotOf = (officialId: string, day: string) =>
+        free.find((candidate) => candidate.officialId === officialId && seoulDateOf(candidate.startsAt) === day);
+      const date = [0, 1, 2, 3, 4, 5, 6]
+        .map((days) => addDays(start, days))
+        .find((day) => slotOf('park-ji-hyun', day) && slotOf('han-so-young', day));
+      const [parkSlot, hanSlot] = [slotOf('park-ji-hyun', date ?? ''), slotOf('han-so-young', date ?? '')];
+      if (!date || !parkSlot || !hanSlot) throw new Error(`no day with slots of both officials from ${start}`);
+      const parks = await booked(await citizen(), 'resident-registration-consultation', parkSlot);
+      const hans = await booked(await citizen(), 'resident-registration-consultation', hanSlot);
+      const demo = new TestClient(api.url);
+      const { email, password } = demoAccounts.find((account) => account.role === 'official') ?? { email: '', password: '' };
+      expect((await demo.signIn(email, password)).status).toBe(200);
+      await signInBrowser(demo);
+
+      await page.goto(`${api.url}/console/calendar?from=${date}&lang=en`);
+      await page.waitForSelector(`tr[data-appointment-id="${parks.id}"]`);
+      expect(await page.$(`tr[data-appointment-id="${hans.id}"]`)).toBeNull();
+      expect(await page.getAttribute('#calendar-scope-mine', 'aria-current')).toBe('true');
+      expect(await page.textContent('.page--calendar .lead')).toContain('Park Ji-hyun');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await press(page, '#calendar-scope-department');
+      await page.waitForSelector(`tr[data-appointment-id="${hans.id}"]`);
+      expect(new URL(page.url()).searchParams.get('scope')).toBe('department');
+      expect(await page.$(`tr[data-appointment-id="${parks.id}"]`)).not.toBeNull();
+      expect(await page.getAttribute('#calendar-scope-department', 'aria-current')).toBe('true');
+      // The weeks keep the choice.
+      expect(new URL((await page.getAttribute('#calendar-next', 'href')) ?? '', api.url).searchParams.get('scope')).toBe('department');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.goto(`${api.url}/console/calendar?from=${date}&scope=department&lang=ar`);
+      await page.waitForSelector(`tr[data-appointment-id="${hans.id}"]`);
+      expect(await page.textContent('#calendar-scope-department')).toBe('الإدارة كلها');
       expect(await axeViolations(page)).toEqual([]);
     });
   });

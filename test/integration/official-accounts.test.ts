@@ -29,7 +29,9 @@ describeWithDatabase("officials' accounts linked to the city pack's officials", 
   /** Makes an official's account through the admin API; the answer as it came. */
   const createOfficial = async (departmentId: string, officialId?: string) => {
     const email = uniqueEmail(`official-${departmentId}`);
-    const response = await (await admin()).post('/api/admin/officials', { email, displayName: 'Officer', departmentId, password, officialId });
+    const response = await (
+      await admin()
+    ).post('/api/admin/officials', { email, displayName: 'Officer', departmentId, password, officialId });
     return { email, response, body: (await response.json()) as { id: string; officialId: string | null; code?: string } };
   };
   const signedIn = async (email: string) => {
@@ -40,7 +42,9 @@ describeWithDatabase("officials' accounts linked to the city pack's officials", 
   const link = async (accountId: string, officialId: string | null) =>
     (await admin()).patch(`/api/admin/accounts/${accountId}/official`, { officialId });
   const auditActions = async (accountId: string) =>
-    (await db.query<{ action: string }>(`SELECT action FROM audit_event WHERE object_id = $1 ORDER BY id`, [accountId])).rows.map((row) => row.action);
+    (await db.query<{ action: string }>(`SELECT action FROM audit_event WHERE object_id = $1 ORDER BY id`, [accountId])).rows.map(
+      (row) => row.action,
+    );
   const freeUp = (accountId: string) => link(accountId, null);
 
   test('only a pack official of the account’s own department can be linked, by an admin, audited', async () => {
@@ -163,7 +167,10 @@ describeWithDatabase("officials' accounts linked to the city pack's officials", 
       parks = await booked(await citizen(), RESIDENT, of('park-ji-hyun'));
       const linked = await createOfficial('civil-affairs', 'han-so-young');
       expect(linked.response.status).toBe(201);
-      ({ email: linkedEmail, body: { id: linkedId } } = linked);
+      ({
+        email: linkedEmail,
+        body: { id: linkedId },
+      } = linked);
       ({ email: unlinkedEmail } = await createOfficial('civil-affairs'));
     });
     afterAll(async () => {
@@ -221,7 +228,9 @@ describeWithDatabase("officials' accounts linked to the city pack's officials", 
     });
     const created = await cli([...base, '--official-id', 'kang-su-bin']);
     expect(created.stdout).toMatch(/^created official .+ \(([0-9a-f-]{36})\) in department economy, linked to kang-su-bin\n$/);
-    const { rows } = await db.query<{ id: string; official_id: string }>(`SELECT id, official_id FROM user_account WHERE email = $1`, [email]);
+    const { rows } = await db.query<{ id: string; official_id: string }>(`SELECT id, official_id FROM user_account WHERE email = $1`, [
+      email,
+    ]);
     expect(rows).toEqual([{ id: expect.any(String), official_id: 'kang-su-bin' }]);
     const events = await db.query(`SELECT action, source FROM audit_event WHERE object_id = $1 ORDER BY id`, [rows[0]?.id]);
     expect(events.rows).toEqual([

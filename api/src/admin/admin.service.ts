@@ -71,5 +71,9 @@ export class AdminService {
 }
 
 function linkedEntry(accountId: string, officialId: string | null): AuditEntry {
-  return { action: officialId === null ? 'account.official_unlinked' : 'account.official_linked', objectType: 'user_account', objectId: accountId };
+  return {
+    action: officialId === null ? 'account.official_unlinked' : 'account.official_linked',
+    objectType: 'user_account',
+    objectId: accountId,
+  };
 }

@@ -73,8 +73,10 @@ export const listMyAppointments = (options: RequestOptions) => getJson<Appointme
 export const getAppointment = (id: string, options: RequestOptions) => getJson<AppointmentView>(appointmentPath(id), options);
 
 /** Staff: the department's appointments (all, for admins) between two of the city's dates. */
-export function listCalendar(from: string, to: string, options: RequestOptions): Promise<AppointmentView[]> {
+/** `scope`: a linked official's own appointments or their department's (docs/api/appointments.md). */
+export function listCalendar(from: string, to: string, options: RequestOptions, scope?: 'mine' | 'department'): Promise<AppointmentView[]> {
   const query = new URLSearchParams({ from, to });
+  if (scope) query.set('scope', scope);
   return getJson<AppointmentView[]>(`/api/appointments?${query.toString()}`, options);
 }
 

@@ -8,6 +8,8 @@ export interface Me {
   preferredLanguage: string;
   role: 'citizen' | 'official' | 'admin';
   departmentId: string | null;
+  /** The city pack official an official's account is, once an admin has linked it. */
+  officialId: string | null;
   createdAt: string;
 }
 

@@ -83,7 +83,8 @@ export function calendarFeedSection(context: CityPageContext): HTMLElement {
     'section',
     { class: 'calendar-feed', id: 'calendar-feed', 'aria-labelledby': 'calendar-feed-heading' },
     h('h2', { id: 'calendar-feed-heading' }, t('appointments:calendar.feed.heading')),
-    h('p', null, t('appointments:calendar.feed.intro')),
+    // A linked official's feed holds their own appointments (the API decides; this says so).
+    h('p', null, context.person?.officialId ? t('appointments:calendar.feed.introMine') : t('appointments:calendar.feed.intro')),
     h('p', { class: 'field__hint', id: 'calendar-feed-create-hint' }, t('appointments:calendar.feed.createHint')),
     h('div', { class: 'form__actions' }, create, revoke),
     result,

@@ -1,11 +1,13 @@
 import { listCalendar, type AppointmentView } from '../../api/appointments';
 import { sessionEnded } from '../../auth/session-ended';
-import { h } from '../../dom';
+import { h, isolate } from '../../dom';
 import type { CityPageContext, PageModule } from '../page';
 import { loadFailure } from '../page-states';
 import { calendarDay } from './calendar-week';
 import { calendarFeedSection } from './calendar-feed';
 import { accessView } from './console-access';
+import { scopeChoice, scopeOf, type CalendarScope } from './calendar-scope';
+import { officialNameOf } from '../appointments/appointment-rendering';
 
 const calendarPath = '/console/calendar';
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,22 +24,28 @@ function mondayOf(date: string): string {
   return addDays(date, -weekday);
 }
 
-/** The calendar's address for the week from `monday`, keeping ?lang= as the router does. */
-function weekHref(monday: string): string {
+/** The calendar's address for the week from `monday` and whose appointments, keeping ?lang= as the router does. */
+function weekHref(monday: string, scope: CalendarScope | null): string {
   const query = new URLSearchParams({ from: monday });
+  if (scope) query.set('scope', scope);
   const language = new URLSearchParams(window.location.search).get('lang');
   if (language) query.set('lang', language);
   return `${calendarPath}?${query.toString()}`;
 }
 
-/** The officials' calendar: their department's appointments (every department's for admins), a week at a time. */
+/**
+ * The officials' calendar, a week at a time: a linked official's own appointments or their department's (their
+ * choice), an unlinked official's department's, every department's for admins.
+ */
 function render(context: CityPageContext): HTMLElement {
   const { t, format, language, person } = context;
   const denied = accessView(t('appointments:calendar.heading'), context);
   if (denied) return denied;
 
   const thisWeek = mondayOf(format.cityDate(new Date()));
-  const asked = new URLSearchParams(window.location.search).get('from');
+  const search = new URLSearchParams(window.location.search);
+  const scope = scopeOf(person, search);
+  const asked = search.get('from');
   const from = asked && datePattern.test(asked) ? mondayOf(asked) : thisWeek;
   const to = addDays(from, 6);
   const days = Array.from({ length: 7 }, (_, index) => addDays(from, index));
@@ -48,12 +56,19 @@ function render(context: CityPageContext): HTMLElement {
     h('p', { class: 'loading' }, t('appointments:calendar.loading')),
   );
   const link = (id: string, monday: string, text: string, rel?: string) =>
-    h('li', null, h('a', { href: weekHref(monday), id, rel: rel ?? null }, text));
+    h('li', null, h('a', { href: weekHref(monday, scope), id, rel: rel ?? null }, text));
+  const intro =
+    person?.role === 'admin'
+      ? t('appointments:calendar.introAdmin')
+      : scope === 'mine' && person?.officialId
+        ? t('appointments:calendar.introMine', { name: isolate(officialNameOf(person.officialId, context)) })
+        : t('appointments:calendar.intro');
   const page = h(
     'div',
     { class: 'page page--console page--calendar' },
     h('h1', null, t('appointments:calendar.heading')),
-    h('p', { class: 'lead' }, person?.role === 'admin' ? t('appointments:calendar.introAdmin') : t('appointments:calendar.intro')),
+    h('p', { class: 'lead' }, intro),
+    scope ? scopeChoice(scope, (choice) => weekHref(from, choice), context) : null,
     h('h2', { id: 'calendar-week-heading' }, t('appointments:calendar.weekHeading', { from: format.day(from), to: format.day(to) })),
     h(
       'nav',
@@ -73,7 +88,7 @@ function render(context: CityPageContext): HTMLElement {
 
   const load = () => {
     body.setAttribute('aria-busy', 'true');
-    listCalendar(from, to, { language }).then(
+    listCalendar(from, to, { language }, scope ?? undefined).then(
       (appointments) => {
         const byDay = (date: string): AppointmentView[] =>
           appointments.filter((appointment) => format.cityDate(new Date(appointment.startsAt)) === date);
