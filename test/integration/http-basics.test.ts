@@ -87,6 +87,11 @@ describeWithDatabase('HTTP basics of the API on PostgreSQL', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-request-id') ?? response.headers.get('x-powered-by')).toBeNull();
+    // Worked out once at start (docs/performance.md), they still reach every answer, errors and unknown routes too.
+    const missing = await fetch(`${api.url}/api/no-such-route`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(csp);
+    expect(missing.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 
   test('OpenAPI JSON describes the routes and the UI is served', async () => {
