@@ -24,7 +24,7 @@ export interface Dto {
   name: string;
   file: string;
   type: DtoClass;
-  /** Query DTOs meet strings (or lists of them) only: that is all a query string holds. */
+  /** Query DTOs (`*.query.ts`, `…Query…`) meet strings (or lists of them) only: that is all a query string holds. */
   kind: 'body' | 'query';
 }
 
@@ -38,7 +38,7 @@ export async function allDtos(): Promise<Dto[]> {
     const exports = (await import(join(repoRoot, 'api', 'src', file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(exports)) {
       if (typeof value !== 'function' || rulesOf(value as DtoClass).length === 0) continue;
-      dtos.push({ name, file, type: value as DtoClass, kind: file.endsWith('.query.ts') ? 'query' : 'body' });
+      dtos.push({ name, file, type: value as DtoClass, kind: file.endsWith('.query.ts') || name.includes('Query') ? 'query' : 'body' });
     }
   }
   return dtos;

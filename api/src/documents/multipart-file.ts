@@ -12,11 +12,22 @@ export const MULTIPART_FILE_LIMIT = 100 * 1024 * 1024 + 1;
  */
 export async function multipartFile(request: FastifyRequest): Promise<{ file: IncomingFile; fields: Record<string, string> }> {
   if (!request.isMultipart()) throw new DomainError('DOCUMENT_FILE_REQUIRED');
-  const part: MultipartFile | undefined = await request.file();
+  const part: MultipartFile | undefined = await request.file().catch((error: unknown) => {
+    throw malformed(error);
+  });
   if (!part) throw new DomainError('DOCUMENT_FILE_REQUIRED');
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(part.fields)) {
     if (value && !Array.isArray(value) && value.type === 'field' && typeof value.value === 'string') fields[name] = value.value;
   }
   return { file: { stream: part.file, name: part.filename }, fields };
+}
+
+/**
+ * The multipart parser's errors with a status (a limit passed: 413) stay as they are; busboy's parse errors carry
+ * none — a boundary that never comes — and are the client's: MALFORMED_BODY, not 500.
+ */
+function malformed(error: unknown): unknown {
+  const hasStatus = typeof (error as { statusCode?: unknown } | undefined)?.statusCode === 'number';
+  return error instanceof DomainError || hasStatus ? error : new DomainError('MALFORMED_BODY');
 }

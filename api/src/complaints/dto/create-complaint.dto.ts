@@ -89,8 +89,9 @@ export class CreateComplaintDto {
   description!: string;
 
   @ApiProperty({ type: ComplaintLocationDto })
-  // ValidateNested passes a missing object: without this the service met `undefined` (a 500).
+  // ValidateNested passes a missing object (the service then met `undefined`: a 500) and a list: one object only.
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ComplaintLocationDto)
   location!: ComplaintLocationDto;
