@@ -24,8 +24,8 @@ export async function prepare(env: NodeJS.ProcessEnv, logger?: Logger): Promise<
       const created = await seedDemoAccounts(dataSource, pack);
       if (created > 0) log.info({ created }, 'demo accounts created');
     } else {
-      const removed = await removeDemoAccounts(dataSource);
-      if (removed > 0) log.warn({ removed }, 'DEMO_DATA is off: demo accounts removed');
+      const { removed, disabled } = await removeDemoAccounts(dataSource);
+      if (removed + disabled > 0) log.warn({ removed, disabled }, 'DEMO_DATA is off: demo accounts removed (or disabled where records name them)');
     }
   } catch (error) {
     await dataSource.destroy();

@@ -107,6 +107,33 @@ describeWithDatabase('migration and seed commands on a PostgreSQL server', () =>
     for (const row of rows) expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
+  test('demo data off removes the demo accounts, and disables one that records still name; back on, they work again', async () => {
+    await cli('seed.js', [], { DATABASE_URL: url });
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      // A case the demo citizen opened: its record stays, so the account cannot go; its public password must not work.
+      await db.query(
+        `INSERT INTO civic_case (case_number, owner_id, tracking_token_hash)
+         SELECT 'SEL-2026-900001', id, '\\x01'::bytea FROM user_account WHERE email = 'citizen@demo.civicverse.local'`,
+      );
+      expect((await cli('seed.js', [], { DATABASE_URL: url, DEMO_DATA: 'false' })).stdout).toContain('DEMO_DATA is off');
+      const off = await db.query<{ email: string; disabled: boolean }>(
+        'SELECT email, disabled_at IS NOT NULL AS disabled FROM user_account WHERE is_demo ORDER BY email',
+      );
+      expect(off.rows).toEqual([{ email: 'citizen@demo.civicverse.local', disabled: true }]);
+      await cli('seed.js', [], { DATABASE_URL: url });
+      const on = await db.query<{ email: string; disabled: boolean }>(
+        'SELECT email, disabled_at IS NOT NULL AS disabled FROM user_account WHERE is_demo ORDER BY email',
+      );
+      expect(on.rows).toEqual(
+        [...demoAccounts].sort((a, b) => a.email.localeCompare(b.email)).map((a) => ({ email: a.email, disabled: false })),
+      );
+    } finally {
+      await db.end();
+    }
+  });
+
   test('admin create-official makes an official of a city department, audited; bad arguments are named', async () => {
     const seoul = JSON.parse(readFileSync(join(repoRoot, 'api', 'city-packs', 'seoul.json'), 'utf8')) as { departments: { id: string }[] };
     const department = seoul.departments[0]?.id ?? '';

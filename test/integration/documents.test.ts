@@ -101,6 +101,34 @@ describeWithDatabase('documents without a virus scanner: upload checks, held fil
     expect(services.find((s) => s.id === 'residence-certificate')?.requiredDocuments.map((d) => d.id)).toEqual(['identity-document']);
   });
 
+  test('a multipart body that ends inside the file → 400 MALFORMED_BODY, and nothing is kept', async () => {
+    const person = await citizen();
+    const submission = await draft(person);
+    const before = stored().length;
+    const boundary = 'civicverse-cut-short';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="requirementId"\r\n\r\nidentity-document\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="id.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      pdf(4000),
+    ]);
+    const response = await fetch(`${api.url}/api/submissions/${submission.id}/documents`, {
+      method: 'POST',
+      headers: {
+        cookie: person.cookie ?? '',
+        origin: api.url,
+        'sec-fetch-site': 'same-origin',
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'MALFORMED_BODY' });
+    expect(stored().length).toBe(before);
+    expect(((await (await person.get(`/api/submissions/${submission.id}`)).json()) as SubmissionView).documents).toEqual([]);
+  });
+
   test('a PNG that claims to be a PDF → 415, and nothing is kept', async () => {
     const person = await citizen();
     const submission = await draft(person, 'disability-registration');

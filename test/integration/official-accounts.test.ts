@@ -218,7 +218,8 @@ describeWithDatabase("officials' accounts linked to the city pack's officials", 
     const cli = (args: string[]) =>
       run(process.execPath, [join(repoRoot, 'dist', 'api', 'src', 'cli', 'admin.js'), 'create-official', ...args], {
         cwd: repoRoot,
-        env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', CITY: 'seoul', DATABASE_URL: runDatabaseUrl() },
+        // Demo data on, as in every test app: off, start-up would take the demo accounts from the tests running beside.
+        env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', CITY: 'seoul', DEMO_DATA: 'true', DATABASE_URL: runDatabaseUrl() },
       });
     const email = uniqueEmail('cli-official');
     const base = ['--email', email, '--name', 'Officer Kang', '--department', 'economy', '--password', password];

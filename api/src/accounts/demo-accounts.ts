@@ -25,6 +25,8 @@ export async function seedDemoAccounts(dataSource: DataSource, pack: CityPack): 
   const repository = dataSource.getRepository(UserAccount);
   const officialDepartment = pack.officials[0]?.departmentId ?? pack.departments[0]?.id ?? null;
   let created = 0;
+  // Back in demo mode, demo accounts disabled when it was last off work again.
+  await dataSource.query(`UPDATE user_account SET disabled_at = NULL WHERE is_demo AND disabled_at IS NOT NULL`);
   for (const account of demoAccounts) {
     if (await repository.existsBy({ email: account.email })) continue;
     const result = await repository
@@ -63,7 +65,24 @@ async function linkDemoOfficial(dataSource: DataSource, pack: CityPack): Promise
   );
 }
 
-export async function removeDemoAccounts(dataSource: DataSource): Promise<number> {
-  const result = await dataSource.getRepository(UserAccount).delete({ isDemo: true });
-  return result.affected ?? 0;
+/**
+ * With demo data off: every demo account goes, or, when records others keep still name it (a consultation's
+ * transcript with a real citizen, say), it is disabled in its place — its password is public either way.
+ */
+export async function removeDemoAccounts(dataSource: DataSource): Promise<{ removed: number; disabled: number }> {
+  const demo = await dataSource.query<{ id: string }[]>(`SELECT id FROM user_account WHERE is_demo AND disabled_at IS NULL`);
+  const outcome = { removed: 0, disabled: 0 };
+  for (const { id } of demo) {
+    try {
+      await dataSource.transaction((manager) => manager.query(`DELETE FROM user_account WHERE id = $1`, [id]));
+      outcome.removed += 1;
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code !== FOREIGN_KEY_VIOLATION) throw error;
+      await dataSource.query(`UPDATE user_account SET disabled_at = now() WHERE id = $1`, [id]);
+      outcome.disabled += 1;
+    }
+  }
+  return outcome;
 }
+
+const FOREIGN_KEY_VIOLATION = '23503';

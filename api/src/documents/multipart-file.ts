@@ -1,5 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { finished, PassThrough } from 'node:stream';
 import { DomainError } from '../common/domain-error.js';
 import type { IncomingFile } from './documents.service.js';
 
@@ -20,7 +21,17 @@ export async function multipartFile(request: FastifyRequest): Promise<{ file: In
   for (const [name, value] of Object.entries(part.fields)) {
     if (value && !Array.isArray(value) && value.type === 'field' && typeof value.value === 'string') fields[name] = value.value;
   }
-  return { file: { stream: part.file, name: part.filename }, fields };
+  // A body that ends inside the file makes the parser fail the file's stream with a bare Error: the client's fault.
+  // `finished` also sees a failure that happened before this line (a short body is parsed in one go).
+  const stream = new PassThrough();
+  // The failure may come before anything reads the stream (the route checks the submission first): the pipeline
+  // that reads it later finds it in the stream's state, so the event itself must not go unhandled.
+  stream.on('error', () => undefined);
+  finished(part.file, (error) => {
+    if (error) stream.destroy(asError(malformed(error)));
+  });
+  part.file.pipe(stream);
+  return { file: { stream, name: part.filename }, fields };
 }
 
 /**
@@ -30,4 +41,8 @@ export async function multipartFile(request: FastifyRequest): Promise<{ file: In
 function malformed(error: unknown): unknown {
   const hasStatus = typeof (error as { statusCode?: unknown } | undefined)?.statusCode === 'number';
   return error instanceof DomainError || hasStatus ? error : new DomainError('MALFORMED_BODY');
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
