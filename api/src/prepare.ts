@@ -25,7 +25,8 @@ export async function prepare(env: NodeJS.ProcessEnv, logger?: Logger): Promise<
       if (created > 0) log.info({ created }, 'demo accounts created');
     } else {
       const { removed, disabled } = await removeDemoAccounts(dataSource);
-      if (removed + disabled > 0) log.warn({ removed, disabled }, 'DEMO_DATA is off: demo accounts removed (or disabled where records name them)');
+      if (removed + disabled > 0)
+        log.warn({ removed, disabled }, 'DEMO_DATA is off: demo accounts removed (or disabled where records name them)');
     }
   } catch (error) {
     await dataSource.destroy();

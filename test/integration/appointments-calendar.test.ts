@@ -158,7 +158,7 @@ describeWithDatabase('appointments: reschedule, cancel and the waitlist, calenda
       heard.push(offers);
     }
     const offerTo = async (index: number) => {
-      for (const deadline = Date.now() + 5000; heard[index]!.length === 0 && Date.now() < deadline; )
+      for (const deadline = Date.now() + 5000; heard[index]!.length === 0 && Date.now() < deadline;)
         await new Promise((resolve) => setTimeout(resolve, 20));
       expect(heard[index]).toEqual([expect.objectContaining({ startsAt: slot.startsAt, officialId: 'jung-min-ho' })]);
       return heard[index]![0]!;
