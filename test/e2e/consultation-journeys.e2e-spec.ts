@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { localesDir } from '../../api/src/config/paths.js';
 import { ConsultationChatGateway } from '../../api/src/consultations/consultation-chat.gateway.js';
 import type { ConsultationTranscript, ConsultationView } from '../../api/src/consultations/consultation-view.types.js';
-import { CHROMIUM_PATH, describeWithBrowser } from '../support/browser.js';
+import { describeWithBrowser, launchBrowser } from '../support/browser.js';
 import { people, pothole } from '../support/consultation-people.js';
 import type { TestClient } from '../support/http-client.js';
 import { chooseRadio, focusIsOn, press } from '../support/keyboard.js';
@@ -66,20 +66,11 @@ describeWithDatabase('consultation journeys', () => {
       api = await startTestApp({ VOICE_ENABLED: 'true' });
       // One browser for every test (each person gets a context of their own). Fake camera and microphone, granted
       // without a prompt; loopback candidates allowed, as both pages share this machine.
-      browser = await chromium.launch({
-        executablePath: CHROMIUM_PATH,
-        args: [
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-gpu',
-          '--use-fake-ui-for-media-stream',
-          '--use-fake-device-for-media-stream',
-          '--allow-loopback-in-peer-connection',
-        ],
-      });
+      browser = await launchBrowser([
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        '--allow-loopback-in-peer-connection',
+      ]);
     });
     afterAll(async () => {
       await browser?.close();

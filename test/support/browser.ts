@@ -16,7 +16,8 @@ if (missingBrowser) {
 /** `describe` for suites that drive the browser: skipped outside CI, loudly, when Chromium is missing. */
 export const describeWithBrowser: jest.Describe = missingBrowser ? describe.skip : describe;
 
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium with the project's flags, and any a suite needs besides (fake media devices, say). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -26,6 +27,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      ...extraArgs,
     ],
   });
 }
