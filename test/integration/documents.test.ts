@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import * as tus from 'tus-js-client';
-import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import { RetentionService } from '../../api/src/privacy/retention.service.js';
 import type { LiveEvents } from '../../api/src/live/live-events.types.js';
 import { TestClient, uniqueEmail } from '../support/http-client.js';
+import { makeOfficial } from '../support/officials.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { describeWithClamd, EICAR_PDF, testClamd, type TestClamd } from '../support/test-clamd.js';
 import { describeWithDatabase } from '../support/test-database.js';
@@ -53,16 +53,7 @@ function helpers(api: () => TestApp) {
     await person.register(uniqueEmail('submitter'));
     return person;
   };
-  const official = async (departmentId: string) => {
-    const admin = client();
-    const demoAdmin = demoAccounts.find((a) => a.role === 'admin');
-    await admin.signIn(demoAdmin?.email ?? '', demoAdmin?.password ?? '');
-    const email = uniqueEmail('reviewer');
-    await admin.post('/api/admin/officials', { email, displayName: 'Reviewer', departmentId, password: 'harbour-lantern-99' });
-    const person = client();
-    await person.signIn(email, 'harbour-lantern-99');
-    return person;
-  };
+  const official = async (departmentId: string) => (await makeOfficial(api().url, departmentId, 'Reviewer')).client;
   const draft = async (person: TestClient, serviceId = 'residence-certificate') =>
     (await (await person.post('/api/submissions', { serviceId })).json()) as SubmissionView;
   /** A browser's multipart upload: the requirement first, then the file. */

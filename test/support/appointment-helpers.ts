@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import type { AppointmentView } from '../../api/src/appointments/appointment-view.types.js';
 import type { FreeSlot } from '../../api/src/appointments/appointment-view.types.js';
 import { TestClient, uniqueEmail } from './http-client.js';
+import { makeOfficial, signedInAdmin } from './officials.js';
 
 /** Helpers of the appointments tests: people, Seoul dates, slots and bookings. */
 export function appointmentHelpers(url: () => string) {
@@ -13,19 +13,8 @@ export function appointmentHelpers(url: () => string) {
     if (registered.status !== 201) throw new Error(`register: ${registered.status}`);
     return person;
   };
-  const admin = async () => {
-    const person = client();
-    const demo = demoAccounts.find((account) => account.role === 'admin');
-    await person.signIn(demo?.email ?? '', demo?.password ?? '');
-    return person;
-  };
-  const official = async (departmentId: string) => {
-    const email = uniqueEmail('official');
-    await (await admin()).post('/api/admin/officials', { email, displayName: 'Officer', departmentId, password: 'harbour-lantern-99' });
-    const person = client();
-    await person.signIn(email, 'harbour-lantern-99');
-    return person;
-  };
+  const admin = () => signedInAdmin(url());
+  const official = async (departmentId: string) => (await makeOfficial(url(), departmentId)).client;
   const key = () => randomUUID();
 
   /** The Seoul date of the given weekday (1 = Monday) in `weeks` weeks' time. */

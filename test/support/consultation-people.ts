@@ -1,6 +1,6 @@
-import { demoAccounts } from '../../api/src/accounts/demo-accounts.js';
 import type { ConsultationView } from '../../api/src/consultations/consultation-view.types.js';
 import { TestClient, uniqueEmail } from './http-client.js';
+import { makeOfficial, signedInAdmin } from './officials.js';
 import type { TestApp } from './test-app.js';
 
 export const pothole = {
@@ -13,19 +13,8 @@ export const pothole = {
 /** People and a consultation on a complaint, through the API as the portal would. */
 export function people(api: () => TestApp) {
   const client = () => new TestClient(api().url);
-  const admin = async () => {
-    const person = client();
-    const demo = demoAccounts.find((account) => account.role === 'admin');
-    await person.signIn(demo?.email ?? '', demo?.password ?? '');
-    return person;
-  };
-  const official = async (departmentId: string) => {
-    const email = uniqueEmail('official');
-    await (await admin()).post('/api/admin/officials', { email, displayName: 'Officer Kim', departmentId, password: 'harbour-lantern-99' });
-    const person = client();
-    await person.signIn(email, 'harbour-lantern-99');
-    return person;
-  };
+  const admin = () => signedInAdmin(api().url);
+  const official = async (departmentId: string) => (await makeOfficial(api().url, departmentId, 'Officer Kim')).client;
   const citizen = async () => {
     const person = client();
     await person.register(uniqueEmail('citizen'), 'lantern-harbour-42', 'Citizen Lee');

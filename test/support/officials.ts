@@ -11,11 +11,18 @@ export interface TestOfficial {
 
 export const officialPassword = 'harbour-lantern-99';
 
-/** An official of the department, made by the demo admin as the city would (the app must run with DEMO_DATA). */
-export async function makeOfficial(apiUrl: string, departmentId: string, displayName = 'Officer'): Promise<TestOfficial> {
+/** The demo admin, signed in (the app must run with DEMO_DATA, as every test app does). */
+export async function signedInAdmin(apiUrl: string): Promise<TestClient> {
   const admin = new TestClient(apiUrl);
-  const demoAdmin = demoAccounts.find((account) => account.role === 'admin');
-  await admin.signIn(demoAdmin?.email ?? '', demoAdmin?.password ?? '');
+  const demo = demoAccounts.find((account) => account.role === 'admin');
+  const signedIn = await admin.signIn(demo?.email ?? '', demo?.password ?? '');
+  if (signedIn.status !== 200) throw new Error(`demo admin sign-in: ${signedIn.status}`);
+  return admin;
+}
+
+/** An official of the department, made by the demo admin as the city would. */
+export async function makeOfficial(apiUrl: string, departmentId: string, displayName = 'Officer'): Promise<TestOfficial> {
+  const admin = await signedInAdmin(apiUrl);
   const email = uniqueEmail(`official-${departmentId}`);
   const made = await admin.post('/api/admin/officials', { email, displayName, departmentId, password: officialPassword });
   if (made.status !== 201) throw new Error(`making an official of ${departmentId}: ${made.status} ${await made.text()}`);
