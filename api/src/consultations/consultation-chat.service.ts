@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
+import type { Redis } from 'ioredis';
 import { DataSource, MoreThan } from 'typeorm';
 import type { UserAccount } from '../accounts/user-account.entity.js';
 import { AuditService, type AuditContext } from '../audit/audit.service.js';
+import { CityService } from '../city/city.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import type { AppConfig } from '../config/environment.js';
+import { REDIS } from '../redis/redis.token.js';
 import { ConsultationMessage } from './consultation-message.entity.js';
 import {
   CONSULTATION_MESSAGE_MAX_LENGTH,
@@ -15,9 +18,9 @@ import {
 } from './consultation-view.types.js';
 import { consultationView, messageView, shownName, sideOf } from './consultation.view.js';
 import { Consultation } from './consultation.entity.js';
-import { MessageRateLimit } from './message-rate-limit.js';
+import { SharedMessageRateLimit } from './message-rate-limit-shared.js';
 
-/** Messages per participant per consultation: 20 in any 10 seconds. */
+/** Messages per participant per consultation: 20 in any 10 seconds, across every instance when REDIS_URL is set. */
 export const MESSAGES_PER_WINDOW = 20;
 export const MESSAGE_WINDOW_MS = 10_000;
 
@@ -34,13 +37,18 @@ export interface Joined {
 /** The chat's rules, for ConsultationChatGateway: who may join, storing messages in order and once, read receipts. */
 @Injectable()
 export class ConsultationChatService {
-  private readonly rateLimit = new MessageRateLimit(MESSAGES_PER_WINDOW, MESSAGE_WINDOW_MS);
+  private readonly rateLimit: SharedMessageRateLimit;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(REDIS) redis: Redis | null,
+    city: CityService,
+  ) {
+    const nameSpace = `civicverse:${city.pack.id}:consultation-messages:`;
+    this.rateLimit = new SharedMessageRateLimit(redis, nameSpace, MESSAGES_PER_WINDOW, MESSAGE_WINDOW_MS);
+  }
 
   /** A participant (or an admin, as supervisor) joins; the consultation goes live once both participants have. Audited. */
   async join(person: UserAccount, consultationId: unknown, lastSeenSeq: unknown): Promise<Joined> {
@@ -89,7 +97,7 @@ export class ConsultationChatService {
     if (words.length > CONSULTATION_MESSAGE_MAX_LENGTH) {
       throw new DomainError('CONSULTATION_MESSAGE_TOO_LONG', { limit: CONSULTATION_MESSAGE_MAX_LENGTH });
     }
-    if (!this.rateLimit.allow(`${id}:${person.id}`)) throw new DomainError('CONSULTATION_RATE_LIMITED');
+    if (!(await this.rateLimit.allow(`${id}:${person.id}`))) throw new DomainError('CONSULTATION_RATE_LIMITED');
     return this.dataSource.transaction(async (manager) => {
       const consultation = await manager.getRepository(Consultation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       const side = consultation ? sideOf(consultation, person) : null;

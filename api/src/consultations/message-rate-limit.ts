@@ -1,6 +1,6 @@
 /**
- * At most `limit` events per `windowMs` per key (a sliding window), counted in this process: a participant talks
- * to one instance through their socket, so a count per instance holds them to it.
+ * At most `limit` events per `windowMs` per key (a sliding window), counted in this process: for what one socket
+ * does on its own instance (presence moves), and as SharedMessageRateLimit's count while Redis is away.
  */
 export class MessageRateLimit {
   private readonly sent = new Map<string, number[]>();
