@@ -12,6 +12,7 @@ import { Consultations1764000010000 } from './1764000010000-Consultations.js';
 import { PresenceReports1764000011000 } from './1764000011000-PresenceReports.js';
 import { DeclinedHolds1764000012000 } from './1764000012000-DeclinedHolds.js';
 import { OfficialAccounts1764000013000 } from './1764000013000-OfficialAccounts.js';
+import { ReportsOutliveErasure1764000014000 } from './1764000014000-ReportsOutliveErasure.js';
 
 /** Every migration, oldest first. `npm run migration:generate` appends here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   PresenceReports1764000011000,
   DeclinedHolds1764000012000,
   OfficialAccounts1764000013000,
+  ReportsOutliveErasure1764000014000,
 ];

@@ -181,11 +181,11 @@ describeWithDatabase('migration and seed commands on a PostgreSQL server', () =>
     await db.connect();
     await db.query(`INSERT INTO auth_failure (email_hash, at) VALUES (sha256('x'), now() - interval '2 hours'), (sha256('y'), now())`);
     expect((await cli('admin.js', ['retention', '--dry-run'], { DATABASE_URL: url })).stdout).toBe(
-      'would delete: endedSessions 0, oldSignInFailures 1, closedSubmissionFiles 0, abandonedUploads 0\n',
+      'would delete: endedSessions 0, oldSignInFailures 1, oldConsultationReports 0, oldPresenceReports 0, closedSubmissionFiles 0, abandonedUploads 0\n',
     );
     expect((await db.query('SELECT count(*)::int AS n FROM auth_failure')).rows[0].n).toBe(2);
     expect((await cli('admin.js', ['retention'], { DATABASE_URL: url })).stdout).toBe(
-      'deleted: endedSessions 0, oldSignInFailures 1, closedSubmissionFiles 0, abandonedUploads 0\n',
+      'deleted: endedSessions 0, oldSignInFailures 1, oldConsultationReports 0, oldPresenceReports 0, closedSubmissionFiles 0, abandonedUploads 0\n',
     );
     expect((await db.query('SELECT count(*)::int AS n FROM auth_failure')).rows[0].n).toBe(1);
     await db.end();

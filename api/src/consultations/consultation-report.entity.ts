@@ -5,6 +5,7 @@ import { Consultation } from './consultation.entity.js';
 /** Either side's report of the other's conduct, with its reason, for the city to look into. */
 @Entity({ name: 'consultation_report' })
 @Index('ix_consultation_report_consultation', ['consultationId'])
+@Index('ix_consultation_report_at', ['at'])
 export class ConsultationReport {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_consultation_report' })
   id!: string;

@@ -7,6 +7,8 @@ import { UserAccount } from '../accounts/user-account.entity.js';
  */
 @Entity({ name: 'presence_report' })
 @Index('ix_presence_report_reported', ['reportedId', 'at'])
+@Index('ix_presence_report_reporter', ['reporterId'])
+@Index('ix_presence_report_at', ['at'])
 @Check('ck_presence_report_reason', `reason IN ('following', 'blocking', 'disruptive', 'other')`)
 @Check('ck_presence_report_not_self', 'reporter_id <> reported_id')
 export class PresenceReport {
@@ -16,15 +18,17 @@ export class PresenceReport {
   @Column({ name: 'hall_id', type: 'varchar', length: 64 })
   hallId!: string;
 
-  @Column({ name: 'reporter_id', type: 'uuid' })
-  reporterId!: string;
+  /** Null once the reporter erased their account. */
+  @Column({ name: 'reporter_id', type: 'uuid', nullable: true })
+  reporterId!: string | null;
 
   @ManyToOne(() => UserAccount)
   @JoinColumn({ name: 'reporter_id', foreignKeyConstraintName: 'fk_presence_report_reporter' })
   reporter?: UserAccount;
 
-  @Column({ name: 'reported_id', type: 'uuid' })
-  reportedId!: string;
+  /** Null once the reported person erased their account. */
+  @Column({ name: 'reported_id', type: 'uuid', nullable: true })
+  reportedId!: string | null;
 
   @ManyToOne(() => UserAccount)
   @JoinColumn({ name: 'reported_id', foreignKeyConstraintName: 'fk_presence_report_reported' })

@@ -5,6 +5,7 @@ import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
 import { UserSession } from '../auth/user-session.entity.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import { PrivacyController } from './privacy.controller.js';
@@ -18,6 +19,7 @@ import { RetentionService } from './retention.service.js';
     QueuesModule,
     DocumentsModule,
     ConsultationsModule,
+    ReportsModule,
     TypeOrmModule.forFeature([ConsentRecord, UserSession]),
   ],
   controllers: [PrivacyController],

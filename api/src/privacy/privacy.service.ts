@@ -14,6 +14,7 @@ import { ComplaintsService } from '../complaints/complaints.service.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { QueuesService } from '../queues/queues.service.js';
 import { DocumentRecordsService } from '../documents/document-records.service.js';
+import { ReportsService } from '../reports/reports.service.js';
 import { CONSENT_PURPOSES, isConsentPurpose } from './consent-purposes.js';
 import { ConsentRecord } from './consent-record.entity.js';
 
@@ -38,6 +39,7 @@ export class PrivacyService {
     private readonly queues: QueuesService,
     private readonly documents: DocumentRecordsService,
     private readonly consultations: ConsultationsService,
+    private readonly reports: ReportsService,
   ) {}
 
   /** The newest answer per purpose; a purpose never answered is not given. */
@@ -75,6 +77,7 @@ export class PrivacyService {
     ]);
     const documents = await this.documents.exportOf(user.id);
     const consultations = await this.consultations.exportOf(user.id);
+    const reportsMade = await this.reports.exportOf(user.id);
     return {
       exportedAt: new Date().toISOString(),
       account: { ...MeResponse.of(user), updatedAt: user.updatedAt.toISOString() },
@@ -89,6 +92,7 @@ export class PrivacyService {
       queueTickets,
       documents,
       consultations,
+      reportsMade,
       auditEvents: auditEvents.map((e) => ({
         at: e.at.toISOString(),
         action: e.action,
@@ -126,6 +130,7 @@ export class PrivacyService {
       await this.queues.forget(manager, user.id);
       await this.documents.forget(manager, user.id);
       await this.consultations.forget(manager, user.id);
+      await this.reports.forget(manager, user.id);
       await manager.query('DELETE FROM auth_failure WHERE email_hash = $1', [LoginThrottle.emailHash(user.email)]);
       await this.audit.record(context, { action: 'account.erased', objectType: 'user_account', objectId: user.id }, manager);
     });

@@ -4,15 +4,25 @@ import { AuditService, type AuditContext } from '../audit/audit.service.js';
 import { SESSION_IDLE_SECONDS } from '../auth/sessions.service.js';
 import { DocumentRecordsService } from '../documents/document-records.service.js';
 
+export const REPORT_RETENTION_DAYS = 365;
+
 /** How long each kind of record is kept once it has no use; docs/privacy.md explains each. */
 export const RETENTION = {
   /** Sessions past their absolute or idle end. */
   endedSessions: `expires_at < now() OR last_seen_at < now() - interval '${SESSION_IDLE_SECONDS} seconds'`,
   /** Failed sign-ins older than an hour: the throttle only looks at the last minute. */
   oldSignInFailures: `at < now() - interval '1 hour'`,
+  /** Reports of conduct, once a year old: long enough for the city to follow one up and to see a pattern. */
+  oldConsultationReports: `at < now() - interval '${REPORT_RETENTION_DAYS} days'`,
+  oldPresenceReports: `at < now() - interval '${REPORT_RETENTION_DAYS} days'`,
 } as const;
 
-const TABLE: Record<keyof typeof RETENTION, string> = { endedSessions: 'user_session', oldSignInFailures: 'auth_failure' };
+const TABLE: Record<keyof typeof RETENTION, string> = {
+  endedSessions: 'user_session',
+  oldSignInFailures: 'auth_failure',
+  oldConsultationReports: 'consultation_report',
+  oldPresenceReports: 'presence_report',
+};
 const EVERY_MS = 60 * 60 * 1000;
 
 /** Files (bytes on disk, not rows) are the documents module's: closed submissions' files, abandoned uploads. */
