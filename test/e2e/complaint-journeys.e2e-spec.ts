@@ -148,6 +148,8 @@ describeWithDatabase('complaint journeys, keyboard only', () => {
 
         await press(page, '#complaint-service-pothole', 'Space');
         await chooseWithArrows(page, '#complaint-place', 'seoul-council');
+        // As a person would: the suggestions come (and are announced) before one is chosen.
+        await page.waitForSelector(`#complaint-nearby-list [data-case-number="${complaint.caseNumber}"]`);
         await press(page, `#nearby-follow-${complaint.id}`);
         await page.waitForSelector('#nearby-followed');
         await focusIsOn(page, 'nearby-followed');

@@ -60,6 +60,13 @@ describeWithDatabase('complaints: following, duplicates by place, inbox filters'
     const found = (await byPlace.json()) as NearbyComplaint[];
     expect(found.map((c) => c.id)).toContain(complaint.id);
     expect(found.find((c) => c.id === complaint.id)).toMatchObject({ caseNumber: complaint.caseNumber, distanceMetres: 0 });
+    // Equally near (the place's centre): the newest first, so a busy place never hides the latest report.
+    const { complaint: newer } = await file(client(), complaintAt('broken-sidewalk', 'seoul-library', { hazard: 'sunken' }));
+    const both = (
+      (await (await client().get('/api/complaints/nearby?service=broken-sidewalk&placeId=seoul-library')).json()) as NearbyComplaint[]
+    ).map((c) => c.id);
+    expect(both.indexOf(newer.id)).toBeGreaterThanOrEqual(0);
+    expect(both.indexOf(newer.id)).toBeLessThan(both.indexOf(complaint.id));
 
     const { lat, long } = complaint.location;
     const near = (await (

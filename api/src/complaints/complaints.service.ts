@@ -246,7 +246,8 @@ export class ComplaintsService {
 
   /**
    * Open complaints of the same service within 50 m of a point or of a place's centre: shown before filing, so a
-   * citizen can follow one instead.
+   * citizen can follow one instead. Nearest first; among equally near ones (a place's centre) the newest, which is
+   * likeliest to be the problem the citizen is looking at.
    */
   async nearby(query: NearbyQuery): Promise<NearbyComplaint[]> {
     const centre =
@@ -263,7 +264,7 @@ export class ComplaintsService {
            FROM complaint k JOIN civic_case c ON c.id = k.case_id
           WHERE k.service_id = $3 AND k.status = ANY($4)
             AND k.latitude BETWEEN $1 - $5 AND $1 + $5 AND k.longitude BETWEEN $2 - $6 AND $2 + $6
-       ) near WHERE "distanceMetres" <= $7 ORDER BY "distanceMetres", "createdAt" LIMIT 20`,
+       ) near WHERE "distanceMetres" <= $7 ORDER BY "distanceMetres", "createdAt" DESC, id LIMIT 20`,
       [centre.lat, centre.lon, query.service, OPEN_STATUSES, latitudeSpan, longitudeSpan, NEARBY_METRES],
     );
   }
