@@ -484,6 +484,9 @@ describeWithClamd('documents scanned by ClamAV', () => {
     ).json()) as DocumentView;
     expect(document.state).toBe('quarantined');
     expect(await waitForState(person, document.id, 'rejected')).toMatchObject({ rejectionReason: 'malware', contentAvailable: false });
+    // The bytes go right after the rejection has committed (so a failed commit never leaves a document without them).
+    for (const deadline = Date.now() + 5000; stored().length !== before.length && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(stored()).toEqual(before);
     expect((await person.get(`/api/documents/${document.id}/content`)).status).toBe(410);
   });

@@ -41,6 +41,9 @@ export class UploadPipeline {
       await pipeline(source, inspector, stream);
       return { key, sizeBytes: inspector.size, sha256: inspector.hash.digest(), mediaType: inspector.finalType() };
     } catch (error) {
+      // A file refused in its first bytes can fail the pipeline before the write stream has even opened its file:
+      // deleting before it closes would leave the file it then creates behind.
+      if (!stream.closed) await new Promise((resolve) => stream.once('close', resolve));
       await this.storage.delete(key);
       throw isTooLarge(error) ? tooLarge(rules) : error;
     }
